@@ -48,7 +48,11 @@ export interface RuleOptions {
   runbook?: string;
 }
 
-export type RuleFunction = (record: LogRecord, context: Record<string, unknown>) => boolean;
+/** May be async (lookup tables); the engine awaits only when a promise comes back. */
+export type RuleFunction = (
+  record: LogRecord,
+  context: Record<string, unknown>,
+) => boolean | Promise<boolean>;
 
 export interface Rule extends RuleOptions {
   readonly kind: "rule";
