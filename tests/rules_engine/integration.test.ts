@@ -1,8 +1,6 @@
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import {
   CreateTableCommand,
-  DynamoDBClient,
+  type DynamoDBClient,
   type KeySchemaElement,
   ScanCommand,
 } from "@aws-sdk/client-dynamodb";
@@ -10,15 +8,12 @@ import { DynamoDBDocumentClient, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { createDynamoAlertWriter } from "../../functions/rules_engine/alert-writer";
 import { createRulesEngine } from "../../functions/rules_engine/engine";
 import { createDynamoRuleStaging } from "../../functions/rules_engine/rule-staging";
-import { awsClientConfig } from "../../functions/shared/aws/client-config";
 import { rule } from "../../functions/shared/rules/types";
 import { createDynamoIocLookup, createThreatIntel } from "../../functions/shared/threat-intel";
+import { type Emulators, startEmulators } from "../helpers/emulators";
 import { classified, message, normalized, registryOf } from "./factories";
 
-// dynalite ships no type declarations
-const dynalite = require("dynalite") as (options: { createTableMs: number }) => Server;
-
-let server: Server;
+let emulators: Emulators;
 let client: DynamoDBClient;
 let documentClient: DynamoDBDocumentClient;
 
@@ -38,12 +33,8 @@ async function createTable(name: string, keys: string[]): Promise<void> {
 }
 
 beforeAll(async () => {
-  server = dynalite({ createTableMs: 0 });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  client = new DynamoDBClient(
-    awsClientConfig("dynamodb", { endpoints: { dynamodb: `http://127.0.0.1:${port}` } }),
-  );
+  emulators = await startEmulators(["dynamodb"]);
+  client = emulators.dynamodb;
   documentClient = DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true },
   });
@@ -59,8 +50,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  client?.destroy();
-  await new Promise((resolve) => server.close(resolve));
+  await emulators?.stop();
 });
 
 function engineOnEmulator() {
