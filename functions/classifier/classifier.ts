@@ -1,0 +1,129 @@
+// The classifier core of one cluster (SPEC §3.2–3.5): everything is compiled once here — per
+// log type a parser and validator, per (service, resource) the ordered candidate list — so
+// classifying a record only runs plain functions over the parsed data.
+import type { ClassifiedRecord, LogRecord } from "../shared/classified-record";
+import type { ServiceName, StreamAlertConfig } from "../shared/config/types";
+import { type CompiledLogType, compileLogType } from "./compile-log-type";
+import { logSchemasForResource } from "./log-types-for-resource";
+import { LazyRecordInput } from "./parsers";
+import type { Classifier, ClassifyOutcome, RawRecord } from "./types";
+
+/** Every schema that matches a record, for `test classifier`'s "also matches" warning. */
+export interface SchemaMatch {
+  logType: string;
+  records: ClassifiedRecord[];
+}
+
+export interface ClassifierCore extends Classifier {
+  /** All matching schemas in the order they are tried (not for the hot path). */
+  classifyAll(raw: RawRecord): SchemaMatch[];
+}
+
+export function createClassifier(config: StreamAlertConfig, cluster: string): ClassifierCore {
+  const clusterConfig = config.clusters[cluster];
+  if (!clusterConfig) {
+    const known = Object.keys(config.clusters).join(", ") || "none";
+    throw new Error(`cluster "${cluster}" is not configured in ${config.dir} (clusters: ${known})`);
+  }
+  const compiledByName = new Map<string, CompiledLogType>();
+  const candidatesOf = new Map<ServiceName, Map<string, CompiledLogType[]>>();
+  for (const [service, resources] of Object.entries(clusterConfig.data_sources)) {
+    const byResource = new Map<string, CompiledLogType[]>();
+    for (const resource of Object.keys(resources ?? {})) {
+      const logs = logSchemasForResource(
+        config.logs,
+        clusterConfig,
+        service as ServiceName,
+        resource,
+      );
+      byResource.set(
+        resource,
+        (logs ?? []).map((log) => {
+          let compiled = compiledByName.get(log.name);
+          if (!compiled) {
+            compiled = compileLogType(log, config.normalizedTypes);
+            compiledByName.set(log.name, compiled);
+          }
+          return compiled;
+        }),
+      );
+    }
+    candidatesOf.set(service as ServiceName, byResource);
+  }
+
+  function toClassified(
+    raw: RawRecord,
+    logType: CompiledLogType,
+    records: LogRecord[],
+  ): ClassifiedRecord[] {
+    const classified: ClassifiedRecord[] = new Array(records.length);
+    for (let i = 0; i < records.length; i++) {
+      const record = records[i];
+      logType.normalize?.(record);
+      classified[i] = {
+        cluster,
+        log_schema_type: logType.name,
+        record,
+        service: raw.service,
+        resource: raw.resource,
+        data_type: logType.parser,
+      };
+    }
+    return classified;
+  }
+
+  function unknownResource(raw: RawRecord): ClassifyOutcome {
+    return {
+      ok: false,
+      reason: "unknown_resource",
+      message: `${raw.service} resource "${raw.resource}" is not in the data_sources of cluster "${cluster}"`,
+    };
+  }
+
+  function noMatch(raw: RawRecord, candidates: CompiledLogType[], detail = ""): ClassifyOutcome {
+    const tried = candidates.map((logType) => logType.name).join(", ") || "none configured";
+    return {
+      ok: false,
+      reason: "no_match",
+      message: `record from ${raw.service} "${raw.resource}" matches no schema (tried: ${tried})${detail}`,
+    };
+  }
+
+  return {
+    cluster,
+    classify(raw: RawRecord): ClassifyOutcome {
+      const candidates = candidatesOf.get(raw.service)?.get(raw.resource);
+      if (!candidates) return unknownResource(raw);
+      const input = new LazyRecordInput(raw.data);
+      try {
+        for (const logType of candidates) {
+          const records = logType.parse(input);
+          if (records) return { ok: true, records: toClassified(raw, logType, records) };
+        }
+      } catch (error) {
+        // a defect or a pathological input (e.g. stack exhaustion) must not end the batch
+        return noMatch(
+          raw,
+          candidates,
+          `: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+      return noMatch(raw, candidates);
+    },
+    classifyAll(raw: RawRecord): SchemaMatch[] {
+      const candidates = candidatesOf.get(raw.service)?.get(raw.resource) ?? [];
+      const input = new LazyRecordInput(raw.data);
+      const matches: SchemaMatch[] = [];
+      for (const logType of candidates) {
+        try {
+          const records = logType.parse(input);
+          if (records)
+            matches.push({ logType: logType.name, records: toClassified(raw, logType, records) });
+        } catch {
+          // same as classify: a schema that throws does not match
+        }
+      }
+      return matches;
+    },
+  };
+}

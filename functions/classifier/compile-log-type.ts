@@ -1,0 +1,76 @@
+// One log schema compiled into a function from a raw record to its valid records, in
+// StreamAlert's order: envelope check and cast, extract candidates, exact key check and cast,
+// log_patterns, then envelope and optional-key defaults added.
+import { ENVELOPE_KEY, type LogRecord } from "../shared/classified-record";
+import type { LogSchema, NormalizedTypesConfig, ParserName } from "../shared/config/types";
+import { compileNormalizer, type Normalize } from "./normalization";
+import { compileParser, type RecordInput } from "./parsers";
+import {
+  addOptionalDefaults,
+  castEnvelope,
+  castRecord,
+  compileObjectSchema,
+} from "./schema/compile-schema";
+import { compileLogPatterns } from "./schema/log-patterns";
+
+export interface CompiledLogType {
+  name: string;
+  parser: ParserName;
+  /** the valid records this schema makes of the input, or undefined when there are none */
+  parse(input: RecordInput): LogRecord[] | undefined;
+  normalize?: Normalize;
+}
+
+export function compileLogType(
+  log: LogSchema,
+  normalizedTypes: NormalizedTypesConfig | undefined,
+): CompiledLogType {
+  const configuration = log.configuration ?? {};
+  const schema = compileObjectSchema(log.schema ?? {}, configuration.optional_top_level_keys);
+  const envelopeKeys = configuration.envelope_keys ?? {};
+  const envelopeSchema =
+    Object.keys(envelopeKeys).length > 0
+      ? compileObjectSchema(envelopeKeys, configuration.optional_envelope_keys)
+      : undefined;
+  const extract = wrapCompileError(log, () => compileParser({ ...log, configuration }));
+  const matchesPatterns = compileLogPatterns(configuration.log_patterns);
+  const compiled: CompiledLogType = {
+    name: log.name,
+    parser: log.parser,
+    normalize: compileNormalizer(log, normalizedTypes),
+    parse: () => undefined,
+  };
+  // StreamAlert never uses a schema whose optional keys are not declared in it
+  if (!schema.usable || (envelopeSchema && !envelopeSchema.usable)) return compiled;
+
+  compiled.parse = (input) => {
+    let envelope: LogRecord | undefined;
+    if (envelopeSchema) {
+      envelope = castEnvelope(input.json(), envelopeSchema);
+      if (!envelope) return undefined;
+    }
+    const candidates = extract(input);
+    if (!candidates) return undefined;
+    let records: LogRecord[] | undefined;
+    for (const candidate of candidates) {
+      const record = castRecord(candidate, schema);
+      if (!record) continue;
+      if (matchesPatterns && !matchesPatterns(record, envelope)) continue;
+      if (envelope) record[ENVELOPE_KEY] = records ? { ...envelope } : envelope;
+      addOptionalDefaults(record, schema);
+      if (records) records.push(record);
+      else records = [record];
+    }
+    return records;
+  };
+  return compiled;
+}
+
+function wrapCompileError<T>(log: LogSchema, compile: () => T): T {
+  try {
+    return compile();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`${log.file}: ${log.name}: cannot compile the schema: ${reason}`);
+  }
+}

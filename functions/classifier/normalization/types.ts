@@ -1,0 +1,23 @@
+// The normalization result StreamAlert v3 writes and its rules engine reads:
+// `streamalert_normalization: {type: [{function, values, send_to_artifacts?}], streamalert_record_id}`.
+
+export interface NormalizedValues {
+  /** what the value is, e.g. "source ip address"; null when the schema does not say */
+  function: string | null;
+  /** the value as text, or the list as found */
+  values: unknown[];
+  /** only present (false) when the schema opts the value out of the artifact extractor */
+  send_to_artifacts?: false;
+}
+
+/** Normalized type → the values found for it (types with no values are left out). */
+export type NormalizedTypes = Record<string, NormalizedValues[]>;
+
+/** Adds what it finds in `record` to `found`. */
+export type CollectNormalized = (record: Record<string, unknown>, found: NormalizedTypes) => void;
+
+export function addNormalized(found: NormalizedTypes, type: string, entry: NormalizedValues): void {
+  const list = found[type];
+  if (list) list.push(entry);
+  else found[type] = [entry];
+}

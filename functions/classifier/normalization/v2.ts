@@ -1,0 +1,106 @@
+// Normalization v2, declared per schema in `configuration.normalization` (SPEC §3.5), with
+// StreamAlert's rules: a missing or falsy step means "not found", values become text (lists are
+// kept), and a condition compares the lower-cased text of another field.
+import type {
+  NormalizationCondition,
+  NormalizationConfig,
+  NormalizationEntry,
+} from "../../shared/config/types";
+import { isPlainObject, isPythonFalsy, pythonStr } from "../schema/python-values";
+import { addNormalized, type CollectNormalized, type NormalizedValues } from "./types";
+
+const NOT_FOUND: unique symbol = Symbol("not found");
+
+function findValue(record: Record<string, unknown>, path: readonly string[]): unknown {
+  if (path.length === 0) return NOT_FOUND;
+  let value: unknown = record;
+  for (const key of path) {
+    if (!isPlainObject(value) || !Object.hasOwn(value, key)) return NOT_FOUND;
+    value = value[key];
+    if (isPythonFalsy(value)) return NOT_FOUND;
+  }
+  return value;
+}
+
+/** StreamAlert applies the first operator that is set (truthy) and ignores the others. */
+function compileCondition(
+  condition: NormalizationCondition,
+): (record: Record<string, unknown>) => boolean {
+  const path = condition.path ?? [];
+  const test = ((): ((text: string) => boolean) => {
+    if (!isPythonFalsy(condition.is)) return (text) => text === condition.is;
+    if (!isPythonFalsy(condition.is_not)) return (text) => text !== condition.is_not;
+    if (!isPythonFalsy(condition.in)) return (text) => isIn(text, condition.in);
+    if (!isPythonFalsy(condition.not_in)) return (text) => !isIn(text, condition.not_in);
+    const contains = condition.contains;
+    if (!isPythonFalsy(contains))
+      return (text) => typeof contains === "string" && text.includes(contains);
+    const notContains = condition.not_contains;
+    if (!isPythonFalsy(notContains)) {
+      return (text) => typeof notContains === "string" && !text.includes(notContains);
+    }
+    return () => false;
+  })();
+  return (record) => {
+    const value = findValue(record, path);
+    return value !== NOT_FOUND && test(pythonStr(value).toLowerCase());
+  };
+}
+
+/** Python's `in`: membership in a list, or a substring of a string. */
+function isIn(text: string, container: unknown): boolean {
+  if (Array.isArray(container)) return container.includes(text);
+  return typeof container === "string" && container.includes(text);
+}
+
+interface CompiledEntry {
+  path: readonly string[];
+  function: string | null;
+  condition?: (record: Record<string, unknown>) => boolean;
+  sendToArtifacts: boolean;
+}
+
+/** `[ "a", "b" ]` is one path (StreamAlert); `[["a"], ["b"]]` lists paths; objects are entries. */
+function compileEntries(params: NormalizationConfig[string]): CompiledEntry[] {
+  const items = params as unknown[];
+  if (items.every((item) => typeof item === "string")) {
+    return [{ path: items as string[], function: null, sendToArtifacts: true }];
+  }
+  return items.map((item): CompiledEntry => {
+    if (Array.isArray(item))
+      return { path: item.map(String), function: null, sendToArtifacts: true };
+    const entry = item as NormalizationEntry;
+    return {
+      path: entry.path ?? [],
+      function: entry.function || null,
+      condition: entry.condition ? compileCondition(entry.condition) : undefined,
+      sendToArtifacts: entry.send_to_artifacts !== false,
+    };
+  });
+}
+
+export function compileV2Normalization(
+  config: NormalizationConfig | undefined,
+): CollectNormalized | undefined {
+  if (!config) return undefined;
+  const types = Object.entries(config).map(([type, params]) => ({
+    type,
+    entries: compileEntries(Array.isArray(params) ? params : []),
+  }));
+  if (types.length === 0) return undefined;
+  return (record, found) => {
+    for (const { type, entries } of types) {
+      for (const entry of entries) {
+        if (entry.condition && !entry.condition(record)) continue;
+        const value = findValue(record, entry.path);
+        if (value === NOT_FOUND) continue;
+        const result: NormalizedValues = {
+          function: entry.function,
+          values: Array.isArray(value) ? value : [pythonStr(value)],
+        };
+        if (!entry.sendToArtifacts) result.send_to_artifacts = false;
+        addNormalized(found, type, result);
+      }
+    }
+  };
+}

@@ -1,0 +1,50 @@
+// The json parser (SPEC §3.4): the whole object, records selected by json_path (optionally
+// embedded JSON strings), or a JSON object found inside one string field (json_regex_key).
+import type { SchemaConfiguration } from "../../shared/config/types";
+import { isPlainObject, isPythonFalsy, pythonStr } from "../schema/python-values";
+import { compileSelectRecords } from "./json-path";
+import type { ExtractRecords } from "./record-input";
+
+// StreamAlert's pattern for a JSON blob inside text (Python's `.` stops at "\n" only).
+const EMBEDDED_JSON_BLOB = /\{[^\n]+[:,][^\n]+\}|\[[^\n]+[,:][^\n]+\]/;
+
+function parseObject(text: unknown): Record<string, unknown> | undefined {
+  if (typeof text !== "string") return undefined;
+  try {
+    const value: unknown = JSON.parse(text);
+    return isPlainObject(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function compileJsonParser(configuration: SchemaConfiguration): ExtractRecords {
+  const { json_path: jsonPath, embedded_json: embedded, json_regex_key: regexKey } = configuration;
+  if (jsonPath) {
+    const select = compileSelectRecords(jsonPath);
+    if (!embedded) return (input) => select(input.json());
+    return (input) => {
+      const selected = select(input.json());
+      if (!selected) return undefined;
+      const records: unknown[] = [];
+      for (const text of selected) {
+        const record = parseObject(text);
+        if (record) records.push(record);
+      }
+      return records;
+    };
+  }
+  if (regexKey) {
+    return (input) => {
+      const root = input.json();
+      if (!isPlainObject(root) || isPythonFalsy(root[regexKey])) return undefined;
+      const blob = EMBEDDED_JSON_BLOB.exec(pythonStr(root[regexKey]));
+      const record = blob ? parseObject(blob[0]) : undefined;
+      return record ? [record] : undefined;
+    };
+  }
+  return (input) => {
+    const root = input.json();
+    return root === undefined ? undefined : [root];
+  };
+}

@@ -1,0 +1,53 @@
+// One raw record as the parsers see it: JSON is parsed at most once, however many schemas
+// are tried, and only when a schema needs it.
+
+export interface RecordInput {
+  /** The parsed JSON object or array, or undefined when the data is not one. */
+  json(): unknown;
+  /**
+   * The text for the text parsers (csv, kv, syslog), or undefined when the data is a JSON
+   * object or array: StreamAlert handed those parsers the decoded JSON, which never matched,
+   * and keeping that rule stops a JSON record from being split into CSV columns.
+   */
+  text(): string | undefined;
+}
+
+/** Candidate records one schema's parser extracts; undefined when it extracts nothing. */
+export type ExtractRecords = (input: RecordInput) => unknown[] | undefined;
+
+/** Parse text that looks like a JSON object or array; anything else is not JSON. */
+function parseJsonContainer(text: string): unknown {
+  let i = 0;
+  while (
+    i < text.length &&
+    (text[i] === " " || text[i] === "\n" || text[i] === "\r" || text[i] === "\t")
+  )
+    i++;
+  const first = text[i];
+  if (first !== "{" && first !== "[") return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+export class LazyRecordInput implements RecordInput {
+  private parsed: unknown;
+  private parsedYet = false;
+
+  constructor(private readonly data: string | Record<string, unknown>) {}
+
+  json(): unknown {
+    if (!this.parsedYet) {
+      this.parsedYet = true;
+      this.parsed = typeof this.data === "string" ? parseJsonContainer(this.data) : this.data;
+    }
+    return this.parsed;
+  }
+
+  text(): string | undefined {
+    if (typeof this.data !== "string") return undefined;
+    return this.json() === undefined ? this.data : undefined;
+  }
+}
