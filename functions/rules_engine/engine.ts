@@ -179,7 +179,7 @@ export function createRulesEngine(options: RulesEngineOptions): RulesEngine {
         return records;
       });
       if (malformed > 0) metrics.count(RulesEngineMetric.MalformedMessages, malformed);
-      await enrich(groups.flat());
+      if (threatIntel) await enrich(groups.flat());
       const alertsByGroup = await evaluate(groups);
 
       const all = alertsByGroup.flat();

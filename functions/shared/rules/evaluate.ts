@@ -17,13 +17,17 @@ export function evaluateRule(
   if (rule.reqSubkeys !== undefined && !hasRequiredSubkeys(record, rule.reqSubkeys)) return false;
   let result: boolean | Promise<boolean>;
   try {
-    for (const matcher of rule.matcherFns) if (!matcher(record)) return false;
-    const context = rule.hasContext ? structuredClone(rule.context ?? {}) : {};
-    result = rule.fn(record, context);
+    const matchers = rule.matcherFns;
+    for (let index = 0; index < matchers.length; index++) {
+      if (!matchers[index](record)) return false;
+    }
+    result = rule.fn(record, rule.hasContext ? structuredClone(rule.context ?? {}) : {});
   } catch (error) {
     onError(rule, error);
     return false;
   }
+  // The common case first: a plain boolean needs no promise check.
+  if (result === true || result === false) return result;
   if (isPromise(result)) {
     return result.then(
       (matched) => Boolean(matched),
