@@ -1,0 +1,46 @@
+import { dataHasValueFromSubstringList, rule } from "../../../functions/shared/rules";
+import { cloudWatchCloudTrailEvent } from "../../helpers/cloudtrail";
+import { PUBLIC_ACL_GRANTEES } from "../../helpers/s3-public-grantees";
+import {
+  attach_full_record,
+  attach_rule_info,
+  populate_fields,
+  summary,
+} from "../../publishers/alert-layout";
+
+/** Example only: shows per-service publishers and context; not meant for production use. */
+export const cloudtrail_put_object_acl_public_publisher_example = rule(
+  {
+    logs: ["cloudwatch:events"],
+    reqSubkeys: { detail: ["eventName", "requestParameters", "sourceIPAddress"] },
+    outputs: ["slack:security", "aws-sns:security"],
+    publishers: {
+      slack: [summary, attach_rule_info, attach_full_record],
+      "aws-sns": [populate_fields],
+    },
+    context: {
+      populate_fields: [
+        "userName",
+        "sourceIPAddress",
+        "eventTime",
+        "eventName",
+        "eventSource",
+        "bucketName",
+      ],
+    },
+    severity: "medium",
+    tags: ["T1530"],
+    title: () => "S3 object made public (publisher example)",
+    description:
+      "Example of publishers: an S3 object ACL granting access to AllUsers or AuthenticatedUsers.",
+  },
+  (rec) => {
+    const event = cloudWatchCloudTrailEvent(rec);
+    // only the example's own test events come from this address
+    if (event.sourceIPAddress !== "1.2.3.4") return false;
+    return (
+      event.eventName === "PutObjectAcl" &&
+      dataHasValueFromSubstringList(event.requestParameters, PUBLIC_ACL_GRANTEES)
+    );
+  },
+);
