@@ -1,0 +1,43 @@
+// Loads the project's rules the way the bundled rules engine sees them (every module under
+// rules/), optionally padded with synthetic rules on log types no corpus record has, to show
+// that a record's cost does not grow with rules that cannot apply to it.
+import { resolve } from "node:path";
+import { discoverRuleFiles, isMatcherFile } from "../functions/rules_engine/discover";
+import {
+  buildRuleRegistry,
+  type RuleModule,
+  type RuleRegistry,
+} from "../functions/shared/rules/registry";
+import { rule } from "../functions/shared/rules/types";
+
+export async function loadProjectRuleModules(
+  root = "rules",
+): Promise<{ rules: RuleModule[]; matchers: RuleModule[] }> {
+  const rules: RuleModule[] = [];
+  const matchers: RuleModule[] = [];
+  for (const file of discoverRuleFiles(root)) {
+    const exports = (await import(resolve(file))) as Record<string, unknown>;
+    (isMatcherFile(file) ? matchers : rules).push({ file, exports });
+  }
+  return { rules, matchers };
+}
+
+/** `count` rules on `synthetic:type_<n>` log types, each doing a realistic amount of work. */
+export function syntheticRuleModule(count: number): RuleModule {
+  const exports: Record<string, unknown> = {};
+  for (let i = 0; i < count; i++) {
+    exports[`synthetic_rule_${i}`] = rule(
+      { logs: [`synthetic:type_${i % 50}`], outputs: ["slack:security"] },
+      (rec) => rec.eventName === `Synthetic${i}`,
+    );
+  }
+  return { file: "bench/synthetic-rules.ts", exports };
+}
+
+export function buildRegistry(
+  modules: { rules: RuleModule[]; matchers: RuleModule[] },
+  extra = 0,
+): RuleRegistry {
+  const ruleModules = extra > 0 ? [...modules.rules, syntheticRuleModule(extra)] : modules.rules;
+  return buildRuleRegistry(ruleModules, modules.matchers);
+}
