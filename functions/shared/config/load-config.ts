@@ -1,0 +1,13 @@
+import { normalize } from "node:path";
+import { type ParsedConfig, parseConfig } from "./parse-config";
+import { type ReadConfigOptions, readConfigFiles, resolveSchemasDir } from "./read-config-files";
+
+/**
+ * Reads and validates a conf folder and its schemas. Throws ConfigFileError (unreadable or
+ * invalid JSON) or ConfigValidationError, each listing every problem at once.
+ */
+export function loadConfig(configDir = "conf", options: ReadConfigOptions = {}): ParsedConfig {
+  const dir = normalize(configDir);
+  const files = readConfigFiles(dir, options);
+  return parseConfig(files, { dir, schemasDir: resolveSchemasDir(dir, options) });
+}
