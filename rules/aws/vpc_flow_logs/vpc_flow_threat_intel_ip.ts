@@ -1,0 +1,19 @@
+import { iocValues, rule } from "../../../functions/shared/rules";
+
+export const vpc_flow_threat_intel_ip = rule(
+  {
+    logs: ["cloudwatch:flow_logs"],
+    outputs: ["slack:security", "aws-sns:security"],
+    mergeByKeys: ["eni"],
+    mergeWindowMins: 60,
+    severity: "high",
+    tags: ["T1071"],
+    title: (rec) =>
+      `Accepted traffic with threat-intel IP ${iocValues(rec, "ip").join(", ")} on ${String(rec.eni)}`,
+    description:
+      "VPC flow logs show accepted traffic to or from an IP address listed in threat intel " +
+      "(needs threat intel enabled for the cluster).",
+    runbook: "Find the workload behind the network interface and check it for compromise.",
+  },
+  (rec) => rec.action === "ACCEPT" && iocValues(rec, "ip").length > 0,
+);
