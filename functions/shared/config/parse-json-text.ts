@@ -30,6 +30,10 @@ class JsonScanner {
     throw new SyntaxAt(this.index, reason);
   }
 
+  private failAt(offset: number, reason: string): never {
+    throw new SyntaxAt(offset, reason);
+  }
+
   private whitespace(): void {
     while (/[ \t\n\r]/.test(this.text[this.index] ?? "")) this.index++;
   }
@@ -82,8 +86,9 @@ class JsonScanner {
             : "expected ',' or '}'",
         );
       }
+      const comma = this.index - 1;
       this.whitespace();
-      if (this.text[this.index] === "}") this.fail("trailing comma before '}'");
+      if (this.text[this.index] === "}") this.failAt(comma, "trailing comma before '}'");
     }
   }
 
@@ -108,8 +113,9 @@ class JsonScanner {
             : "expected ',' or ']'",
         );
       }
+      const comma = this.index - 1;
       this.whitespace();
-      if (this.text[this.index] === "]") this.fail("trailing comma before ']'");
+      if (this.text[this.index] === "]") this.failAt(comma, "trailing comma before ']'");
     }
   }
 

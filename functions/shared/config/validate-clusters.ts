@@ -28,6 +28,15 @@ const RESOURCE_NAMES: Record<ServiceName, { pattern: RegExp; expected: string }>
   sns: { pattern: /^[A-Za-z0-9_-]{1,256}(\.fifo)?$/, expected: "an SNS topic name" },
   streamalert_app: { pattern: /^[A-Za-z0-9_-]{1,64}$/, expected: "an app function name" },
 };
+const KINESIS_STREAM_KEYS = [
+  "shards",
+  "retention",
+  "create_user",
+  "trusted_accounts",
+  "stream_name",
+  "shard_level_metrics",
+  "terraform_outputs",
+];
 const SNS_TOPIC_ARN = /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_.-]+$/;
 
 /** One cluster file, as the loader hands it over. */
@@ -117,8 +126,11 @@ function checkModules(modules: ObjectReader): void {
   }
   modules.warnUnknownKeys([...MODULES, "streamalert", "stream_alert"], "module");
   for (const name of modules.keys()) modules.object(name);
-  const streams = modules.object("kinesis")?.object("streams");
+  const kinesis = modules.object("kinesis");
+  kinesis?.warnUnknownKeys(["streams"]);
+  const streams = kinesis?.object("streams");
   if (streams) {
+    streams.warnUnknownKeys(KINESIS_STREAM_KEYS);
     streams.integer("shards", { min: 1 });
     streams.integer("retention", { min: 24, max: 8760 });
     streams.boolean("create_user");
@@ -129,6 +141,7 @@ function checkModules(modules: ObjectReader): void {
     streams.string("stream_name", RESOURCE_NAMES.kinesis);
   }
   const events = modules.object("kinesis_events");
+  events?.warnUnknownKeys(["enabled", "batch_size"]);
   events?.boolean("enabled");
   events?.integer("batch_size", { min: 1, max: 10000 });
 }

@@ -59,8 +59,10 @@ function checkGeneral(general: ObjectReader): void {
   general.warnUnknownKeys([...LOCATION_KEYS, ...PYTHON_ONLY_GENERAL_KEYS]);
   for (const key of LOCATION_KEYS) general.stringList(key);
   for (const key of PYTHON_ONLY_GENERAL_KEYS) {
-    if (general.has(key))
-      general.issues.warn(general.at(key), "is a setting of the Python StreamAlert and is ignored");
+    const value = general.value[key];
+    // StreamAlert's stock file carries an empty list; only a filled one means someone expects it.
+    if (value === undefined || (Array.isArray(value) && value.length === 0)) continue;
+    general.issues.warn(general.at(key), "is a setting of the Python StreamAlert and is ignored");
   }
 }
 
