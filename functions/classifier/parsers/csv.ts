@@ -1,7 +1,7 @@
 // The csv parser (SPEC §3.4): columns map to the schema's keys in order, a nested object schema
 // means that column is itself CSV, and json_path pulls CSV text out of a JSON envelope.
-import { parse } from "csv-parse/sync";
 import type { LogSchema, SchemaObject } from "../../shared/config/types";
+import { type CsvDialect, readCsvRows } from "./csv-reader";
 import { compileSelectRecords } from "./json-path";
 import type { ExtractRecords } from "./record-input";
 
@@ -13,12 +13,6 @@ interface CsvColumn {
   neverMatches?: boolean;
 }
 
-interface CsvDialect {
-  delimiter: string;
-  quote: string;
-  escape?: string;
-}
-
 function compileColumns(schema: SchemaObject): CsvColumn[] {
   return Object.entries(schema).map(([key, type]) => {
     if (typeof type !== "object" || type === null || Array.isArray(type)) return { key };
@@ -27,27 +21,16 @@ function compileColumns(schema: SchemaObject): CsvColumn[] {
   });
 }
 
-/** Rows of one CSV text, or undefined when it cannot be parsed. */
-function parseRows(text: string, dialect: CsvDialect): string[][] | undefined {
+/** Rows of one CSV text. */
+function parseRows(text: string, dialect: CsvDialect): string[][] {
   const plain =
     !text.includes(dialect.quote) &&
     (dialect.escape === undefined || !text.includes(dialect.escape)) &&
     !text.includes("\n") &&
     !text.includes("\r");
-  // one line without quoting: a split gives what Python's csv.reader gives, much faster
+  // one line without quoting: a split gives what Python's csv.reader gives
   if (plain) return text === "" ? [] : [text.split(dialect.delimiter)];
-  try {
-    return parse(text, {
-      delimiter: dialect.delimiter,
-      quote: dialect.quote,
-      escape: dialect.escape ?? dialect.quote,
-      relax_quotes: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-    }) as string[][];
-  } catch {
-    return undefined;
-  }
+  return readCsvRows(text, dialect);
 }
 
 function rowToRecord(
@@ -61,7 +44,7 @@ function rowToRecord(
     const column = columns[index];
     if (column.neverMatches) return undefined;
     if (column.nested) {
-      const first = parseRows(row[index], dialect)?.[0];
+      const first = parseRows(row[index], dialect)[0];
       const nested = first && rowToRecord(first, column.nested, dialect);
       if (!nested) return undefined;
       record[column.key] = nested;
@@ -92,9 +75,7 @@ export function compileCsvParser(log: LogSchema): ExtractRecords {
     const records: unknown[] = [];
     for (const item of items) {
       if (typeof item !== "string") continue;
-      const rows = parseRows(item, dialect);
-      if (!rows) continue;
-      for (const row of rows) {
+      for (const row of parseRows(item, dialect)) {
         const record = rowToRecord(row, columns, dialect);
         if (record) records.push(record);
       }

@@ -3,6 +3,7 @@
 import { search } from "@aws-lambda-powertools/jmespath";
 import { JSONPath } from "jsonpath-plus";
 import { isPlainObject, isPythonFalsy } from "../schema/python-values";
+import { compileSimpleJmesPath } from "./jmespath-simple";
 
 export type SelectRecords = (root: unknown) => unknown[] | undefined;
 
@@ -11,12 +12,16 @@ type JmesInput = Parameters<typeof search>[1];
 function compileJmesPath(expression: string): SelectRecords {
   // powertools caches the parsed expression; parsing here validates it once, up front
   search(expression, {});
+  const simple = compileSimpleJmesPath(expression);
   return (root) => {
     let result: unknown;
-    try {
-      result = search(expression, root as JmesInput);
-    } catch {
-      return undefined; // e.g. a function applied to a value of the wrong type
+    if (simple) result = simple(root);
+    else {
+      try {
+        result = search(expression, root as JmesInput);
+      } catch {
+        return undefined; // e.g. a function applied to a value of the wrong type
+      }
     }
     // as StreamAlert: an empty or falsy result selects nothing, a single value is wrapped
     if (isPythonFalsy(result)) return undefined;

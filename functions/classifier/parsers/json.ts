@@ -8,14 +8,25 @@ import type { ExtractRecords } from "./record-input";
 // StreamAlert's pattern for a JSON blob inside text (Python's `.` stops at "\n" only).
 const EMBEDDED_JSON_BLOB = /\{[^\n]+[:,][^\n]+\}|\[[^\n]+[,:][^\n]+\]/;
 
+/** JSON text of an object, parsed; anything else undefined (checked before parsing, so the
+ * common case of a plain-text message costs no exception). */
 function parseObject(text: unknown): Record<string, unknown> | undefined {
-  if (typeof text !== "string") return undefined;
+  if (typeof text !== "string" || !startsWithBrace(text)) return undefined;
   try {
     const value: unknown = JSON.parse(text);
     return isPlainObject(value) ? value : undefined;
   } catch {
     return undefined;
   }
+}
+
+function startsWithBrace(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x7b) return true; // {
+    if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) return false;
+  }
+  return false;
 }
 
 export function compileJsonParser(configuration: SchemaConfiguration): ExtractRecords {

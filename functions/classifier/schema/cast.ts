@@ -19,14 +19,23 @@ export function castToString(value: unknown): string {
   return pythonStr(value);
 }
 
+/** Plain ASCII digits that a double holds exactly: the common case, without a regex. */
+function isShortDigits(text: string): boolean {
+  if (text.length === 0 || text.length > 15) return false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
+}
+
 /** int(): "7" → 7, 1.9 → 1, true → 1; "7.5", lists and objects fail. */
 export function castToInteger(value: unknown): CastResult {
   if (typeof value === "number") return Number.isFinite(value) ? Math.trunc(value) : CAST_FAILED;
   if (typeof value === "boolean") return value ? 1 : 0;
-  if (typeof value === "string" && INTEGER_TEXT.test(value)) {
-    return Number.parseInt(value.replace(/_/g, ""), 10);
-  }
-  return CAST_FAILED;
+  if (typeof value !== "string") return CAST_FAILED;
+  if (isShortDigits(value)) return Number(value);
+  return INTEGER_TEXT.test(value) ? Number.parseInt(value.replace(/_/g, ""), 10) : CAST_FAILED;
 }
 
 /** float(): numbers, numeric text (incl. "1e3", "inf", "nan"), true → 1; others fail. */

@@ -1,0 +1,51 @@
+// The CSV reader reproduces Python's csv.reader (expected rows were produced with CPython's csv
+// module; where it raises, StreamAlert kept the rows read before the error).
+import { type CsvDialect, readCsvRows } from "../../../functions/classifier/parsers/csv-reader";
+
+const comma: CsvDialect = { delimiter: ",", quote: '"' };
+
+describe("readCsvRows", () => {
+  it.each<[string, string, Partial<CsvDialect>, string[][]]>([
+    ["plain fields", "a,b,c", {}, [["a", "b", "c"]]],
+    ["a quoted delimiter", 'a,"b,c",d', {}, [["a", "b,c", "d"]]],
+    ["doubled quotes", '"a ""q"" b",c', {}, [['a "q" b', "c"]]],
+    ["an unterminated quote runs to the end", 'a,"unterminated', {}, [["a", "unterminated"]]],
+    [
+      "one row per line",
+      "a,b\nc,d\n",
+      {},
+      [
+        ["a", "b"],
+        ["c", "d"],
+      ],
+    ],
+    ["an empty line is an empty row", "a,b\n\nc,d", {}, [["a", "b"], [], ["c", "d"]]],
+    ["a line break inside quotes", '"multi\nline",x', {}, [["multi\nline", "x"]]],
+    ["a quote inside an unquoted field", 'a"b,c', {}, [['a"b', "c"]]],
+    ["text after a closing quote", '"a"b,c', {}, [["ab", "c"]]],
+    [
+      "CRLF line ends",
+      "a,b\r\nc,d\r\n",
+      {},
+      [
+        ["a", "b"],
+        ["c", "d"],
+      ],
+    ],
+    ["a stray CR ends reading", "a\rb", {}, []],
+    ["rows before a malformed line are kept", 'a,b\nbad"\rx\nc,d', {}, [["a", "b"]]],
+    ["an escaped delimiter", "a\\,b,c", { escape: "\\" }, [["a,b", "c"]]],
+    ["an escaped quote in quotes", '"a\\"b",c', { escape: "\\" }, [['a"b', "c"]]],
+    ["another quote character", "'x,y',z", { quote: "'" }, [["x,y", "z"]]],
+    [
+      "another delimiter and empty fields",
+      "a|b||c|",
+      { delimiter: "|" },
+      [["a", "b", "", "c", ""]],
+    ],
+    ["only a delimiter", ",", {}, [["", ""]]],
+    ["no text", "", {}, []],
+  ])("%s", (_case, text, dialect, rows) => {
+    expect(readCsvRows(text, { ...comma, ...dialect })).toEqual(rows);
+  });
+});
