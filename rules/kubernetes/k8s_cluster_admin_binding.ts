@@ -6,7 +6,7 @@ const BINDINGS = new Set(["clusterrolebindings", "rolebindings"]);
 export const k8s_cluster_admin_binding = rule(
   {
     logs: ["kubernetes:audit"],
-    outputs: ["slack:security", "aws-sns:security"],
+    outputs: ["slack:security-alerts", "aws-sns:security-oncall"],
     severity: "high",
     tags: ["T1098"],
     title: (rec) => {

@@ -6,7 +6,7 @@ const INTERACTIVE = new Set(["exec", "attach"]);
 export const k8s_pod_exec = rule(
   {
     logs: ["kubernetes:audit"],
-    outputs: ["slack:security"],
+    outputs: ["slack:security-alerts"],
     severity: "medium",
     tags: ["T1609"],
     title: (rec) => {

@@ -32,7 +32,7 @@ const WORKLOADS = new Set([
 export const k8s_privileged_pod_created = rule(
   {
     logs: ["kubernetes:audit"],
-    outputs: ["slack:security", "aws-sns:security"],
+    outputs: ["slack:security-alerts", "aws-sns:security-oncall"],
     severity: "high",
     tags: ["T1610", "T1611"],
     title: (rec) => {

@@ -5,7 +5,7 @@ export const osquery_authorized_keys_added = rule(
   {
     logs: ["osquery:differential"],
     matchers: ["osquery_added"],
-    outputs: ["slack:security"],
+    outputs: ["slack:security-alerts"],
     severity: "medium",
     tags: ["T1098.004"],
     title: (rec) => {

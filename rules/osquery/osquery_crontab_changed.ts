@@ -18,7 +18,7 @@ export const osquery_crontab_changed = rule(
   {
     logs: ["osquery:differential"],
     matchers: ["osquery_added"],
-    outputs: ["slack:security"],
+    outputs: ["slack:security-alerts", "aws-sns:security-oncall"],
     severity: "high",
     tags: ["T1053.003"],
     title: (rec) =>

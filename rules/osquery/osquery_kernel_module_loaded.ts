@@ -5,7 +5,7 @@ export const osquery_kernel_module_loaded = rule(
   {
     logs: ["osquery:differential"],
     matchers: ["osquery_added"],
-    outputs: ["slack:security"],
+    outputs: ["slack:security-alerts"],
     severity: "medium",
     tags: ["T1547.006"],
     title: (rec) =>

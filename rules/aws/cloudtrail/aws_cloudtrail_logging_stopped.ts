@@ -7,7 +7,11 @@ const LOGGING_STOPPED = new Set(["StopLogging", "DeleteTrail"]);
 export const aws_cloudtrail_logging_stopped = rule(
   {
     logs: ["cloudtrail:events"],
-    outputs: ["slack:security", "aws-sns:security"],
+    outputs: [
+      "slack:security-alerts",
+      "aws-sns:security-oncall",
+      "pagerduty-v2:security-high-urgency",
+    ],
     severity: "critical",
     tags: ["T1562.008"],
     title: (rec) => {

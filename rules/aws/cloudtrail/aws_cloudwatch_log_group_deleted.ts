@@ -9,7 +9,7 @@ const MIN_RETENTION_DAYS = 30;
 export const aws_cloudwatch_log_group_deleted = rule(
   {
     logs: ["cloudtrail:events"],
-    outputs: ["slack:security"],
+    outputs: ["slack:security-alerts"],
     severity: "medium",
     tags: ["T1070"],
     title: (rec) => {

@@ -5,7 +5,7 @@ import { objectAt } from "../../helpers/nested";
 export const aws_console_login_failed = rule(
   {
     logs: ["cloudtrail:events"],
-    outputs: ["slack:security"],
+    outputs: ["slack:security-noise"],
     mergeByKeys: ["sourceIPAddress"],
     mergeWindowMins: 60,
     severity: "low",

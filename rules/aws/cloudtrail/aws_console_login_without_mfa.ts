@@ -5,7 +5,7 @@ import { objectAt } from "../../helpers/nested";
 export const aws_console_login_without_mfa = rule(
   {
     logs: ["cloudtrail:events"],
-    outputs: ["slack:security"],
+    outputs: ["slack:security-alerts"],
     severity: "medium",
     tags: ["T1078.004"],
     title: (rec) => {

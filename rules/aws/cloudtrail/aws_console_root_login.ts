@@ -5,7 +5,7 @@ import { objectAt } from "../../helpers/nested";
 export const aws_console_root_login = rule(
   {
     logs: ["cloudtrail:events"],
-    outputs: ["slack:security", "aws-sns:security"],
+    outputs: ["slack:security-alerts", "aws-sns:security-oncall"],
     severity: "high",
     tags: ["T1078.004"],
     title: (rec) => {

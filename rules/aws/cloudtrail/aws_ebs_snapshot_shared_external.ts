@@ -16,7 +16,7 @@ function addedAccounts(params: Record<string, unknown>): string[] {
 export const aws_ebs_snapshot_shared_external = rule(
   {
     logs: ["cloudtrail:events"],
-    outputs: ["slack:security", "aws-sns:security"],
+    outputs: ["slack:security-alerts", "aws-sns:security-oncall"],
     severity: "high",
     tags: ["T1537"],
     title: (rec) => {

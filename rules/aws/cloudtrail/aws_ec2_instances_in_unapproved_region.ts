@@ -5,7 +5,7 @@ import { actorOf, cloudTrailEvent } from "../../helpers/cloudtrail";
 export const aws_ec2_instances_in_unapproved_region = rule(
   {
     logs: ["cloudtrail:events"],
-    outputs: ["slack:security"],
+    outputs: ["slack:security-alerts"],
     severity: "medium",
     tags: ["T1535", "T1496"],
     title: (rec) => {

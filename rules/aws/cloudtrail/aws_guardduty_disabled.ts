@@ -14,7 +14,7 @@ const GUARDDUTY_OFF = new Set([
 export const aws_guardduty_disabled = rule(
   {
     logs: ["cloudtrail:events"],
-    outputs: ["slack:security", "aws-sns:security"],
+    outputs: ["slack:security-alerts", "aws-sns:security-oncall"],
     severity: "high",
     tags: ["T1562.001"],
     title: (rec) => {

@@ -9,7 +9,7 @@ const ADMIN_POLICIES = [":policy/AdministratorAccess", ":policy/IAMFullAccess"];
 export const aws_iam_admin_policy_attached = rule(
   {
     logs: ["cloudtrail:events"],
-    outputs: ["slack:security", "aws-sns:security"],
+    outputs: ["slack:security-alerts", "aws-sns:security-oncall"],
     severity: "high",
     tags: ["T1098.003"],
     title: (rec) => {

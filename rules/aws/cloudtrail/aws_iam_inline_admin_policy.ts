@@ -15,7 +15,7 @@ function grantsEverything(statement: unknown): boolean {
 export const aws_iam_inline_admin_policy = rule(
   {
     logs: ["cloudtrail:events"],
-    outputs: ["slack:security", "aws-sns:security"],
+    outputs: ["slack:security-alerts", "aws-sns:security-oncall"],
     severity: "high",
     tags: ["T1098.003"],
     title: (rec) => {

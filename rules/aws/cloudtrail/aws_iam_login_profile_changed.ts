@@ -7,7 +7,7 @@ const LOGIN_PROFILE_EVENTS = new Set(["CreateLoginProfile", "UpdateLoginProfile"
 export const aws_iam_login_profile_changed = rule(
   {
     logs: ["cloudtrail:events"],
-    outputs: ["slack:security"],
+    outputs: ["slack:security-alerts"],
     severity: "medium",
     tags: ["T1098"],
     title: (rec) => {

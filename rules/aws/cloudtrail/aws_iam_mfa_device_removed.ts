@@ -7,7 +7,7 @@ const MFA_REMOVAL = new Set(["DeactivateMFADevice", "DeleteVirtualMFADevice"]);
 export const aws_iam_mfa_device_removed = rule(
   {
     logs: ["cloudtrail:events"],
-    outputs: ["slack:security"],
+    outputs: ["slack:security-alerts"],
     severity: "medium",
     tags: ["T1556.006"],
     title: (rec) => {

@@ -28,7 +28,7 @@ function trustPolicyOf(params: Record<string, unknown>): Record<string, unknown>
 export const aws_iam_role_trust_external = rule(
   {
     logs: ["cloudtrail:events"],
-    outputs: ["slack:security", "aws-sns:security"],
+    outputs: ["slack:security-alerts", "aws-sns:security-oncall"],
     severity: "high",
     tags: ["T1098", "T1199"],
     title: (rec) => {

@@ -5,7 +5,7 @@ import { objectAt } from "../../helpers/nested";
 export const aws_iam_user_created = rule(
   {
     logs: ["cloudtrail:events"],
-    outputs: ["slack:security"],
+    outputs: ["slack:security-noise"],
     severity: "low",
     tags: ["T1136.003"],
     title: (rec) => {

@@ -7,7 +7,7 @@ const KEY_LOSS_EVENTS = new Set(["ScheduleKeyDeletion", "DisableKey"]);
 export const aws_kms_key_deletion_scheduled = rule(
   {
     logs: ["cloudtrail:events"],
-    outputs: ["slack:security", "aws-sns:security"],
+    outputs: ["slack:security-alerts", "aws-sns:security-oncall"],
     severity: "high",
     tags: ["T1485", "T1486"],
     title: (rec) => {

@@ -11,7 +11,7 @@ const RDS_WRITES = new Set([
 export const aws_rds_instance_public = rule(
   {
     logs: ["cloudtrail:events"],
-    outputs: ["slack:security"],
+    outputs: ["slack:security-alerts", "aws-sns:security-oncall"],
     severity: "high",
     tags: ["T1190"],
     title: (rec) => {

@@ -4,7 +4,11 @@ import { cloudTrailEvent } from "../../helpers/cloudtrail";
 export const aws_root_access_key_created = rule(
   {
     logs: ["cloudtrail:events"],
-    outputs: ["slack:security", "aws-sns:security"],
+    outputs: [
+      "slack:security-alerts",
+      "aws-sns:security-oncall",
+      "pagerduty-v2:security-high-urgency",
+    ],
     severity: "critical",
     tags: ["T1098.001", "T1078.004"],
     title: (rec) =>

@@ -5,7 +5,7 @@ import { objectAt } from "../../helpers/nested";
 export const aws_s3_bucket_encryption_removed = rule(
   {
     logs: ["cloudtrail:events"],
-    outputs: ["slack:security"],
+    outputs: ["slack:security-alerts"],
     severity: "medium",
     tags: ["T1562"],
     title: (rec) => {

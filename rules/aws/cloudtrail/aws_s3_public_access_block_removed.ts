@@ -5,7 +5,7 @@ import { objectAt } from "../../helpers/nested";
 export const aws_s3_public_access_block_removed = rule(
   {
     logs: ["cloudtrail:events"],
-    outputs: ["slack:security", "aws-sns:security"],
+    outputs: ["slack:security-alerts", "aws-sns:security-oncall"],
     severity: "high",
     tags: ["T1530"],
     title: (rec) => {

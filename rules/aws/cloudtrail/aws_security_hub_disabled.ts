@@ -12,7 +12,7 @@ const SECURITY_HUB_OFF = new Set([
 export const aws_security_hub_disabled = rule(
   {
     logs: ["cloudtrail:events"],
-    outputs: ["slack:security", "aws-sns:security"],
+    outputs: ["slack:security-alerts", "aws-sns:security-oncall"],
     severity: "high",
     tags: ["T1562.001"],
     title: (rec) => {

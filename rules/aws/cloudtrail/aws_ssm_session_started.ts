@@ -5,7 +5,7 @@ import { objectAt } from "../../helpers/nested";
 export const aws_ssm_session_started = rule(
   {
     logs: ["cloudtrail:events"],
-    outputs: ["slack:security"],
+    outputs: ["slack:security-noise"],
     severity: "info",
     tags: ["T1021"],
     title: (rec) => {

@@ -5,7 +5,11 @@ export const guardduty_credential_exfiltration = rule(
   {
     logs: ["cloudwatch:events"],
     matchers: ["guard_duty"],
-    outputs: ["slack:security", "aws-sns:security"],
+    outputs: [
+      "slack:security-alerts",
+      "aws-sns:security-oncall",
+      "pagerduty-v2:security-high-urgency",
+    ],
     severity: "critical",
     tags: ["T1552.005"],
     title: (rec) =>

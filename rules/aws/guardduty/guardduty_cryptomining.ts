@@ -5,7 +5,7 @@ export const guardduty_cryptomining = rule(
   {
     logs: ["cloudwatch:events"],
     matchers: ["guard_duty"],
-    outputs: ["slack:security"],
+    outputs: ["slack:security-alerts", "aws-sns:security-oncall"],
     severity: "high",
     tags: ["T1496"],
     title: (rec) =>

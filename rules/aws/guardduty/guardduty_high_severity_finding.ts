@@ -8,7 +8,7 @@ export const guardduty_high_severity_finding = rule(
   {
     logs: ["cloudwatch:events"],
     matchers: ["guard_duty"],
-    outputs: ["slack:security", "aws-sns:security"],
+    outputs: ["slack:security-alerts", "aws-sns:security-oncall"],
     severity: "high",
     tags: [],
     title: (rec) => {

@@ -1,19 +1,18 @@
 import { iocValues, rule } from "../../../functions/shared/rules";
+import { flowLogFields } from "../../helpers/flow-log";
 
 export const vpc_flow_threat_intel_ip = rule(
   {
     logs: ["cloudwatch:flow_logs"],
-    outputs: ["slack:security", "aws-sns:security"],
-    mergeByKeys: ["eni"],
-    mergeWindowMins: 60,
+    outputs: ["slack:security-alerts", "aws-sns:security-oncall"],
     severity: "high",
     tags: ["T1071"],
     title: (rec) =>
-      `Accepted traffic with threat-intel IP ${iocValues(rec, "ip").join(", ")} on ${String(rec.eni)}`,
+      `Accepted traffic with threat-intel IP ${iocValues(rec, "ip").join(", ")} on ${String(flowLogFields(rec).interfaceId)}`,
     description:
       "VPC flow logs show accepted traffic to or from an IP address listed in threat intel " +
       "(needs threat intel enabled for the cluster).",
     runbook: "Find the workload behind the network interface and check it for compromise.",
   },
-  (rec) => rec.action === "ACCEPT" && iocValues(rec, "ip").length > 0,
+  (rec) => flowLogFields(rec).action === "ACCEPT" && iocValues(rec, "ip").length > 0,
 );

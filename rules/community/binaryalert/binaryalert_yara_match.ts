@@ -3,7 +3,7 @@ import { rule } from "../../../functions/shared/rules";
 export const binaryalert_yara_match = rule(
   {
     logs: ["binaryalert"],
-    outputs: ["slack:security", "aws-sns:security"],
+    outputs: ["slack:security-alerts", "aws-sns:security-oncall"],
     severity: "high",
     tags: ["T1204.002"],
     title: (rec) => {

@@ -51,7 +51,7 @@ const ORGANIZATION_EVENTS = new Set([
 export const cloudtrail_critical_api_calls = rule(
   {
     logs: ["cloudtrail:events"],
-    outputs: ["slack:security", "aws-sns:security"],
+    outputs: ["slack:security-alerts", "aws-sns:security-oncall"],
     severity: "high",
     tags: ["T1562.008", "T1485"],
     title: (rec) => {

@@ -18,7 +18,7 @@ const MFA_DEVICE_EVENTS = new Set(["CreateVirtualMFADevice", "EnableMFADevice"])
 export const cloudtrail_mfa_policy_abuse_attempt = rule(
   {
     logs: ["cloudtrail:events"],
-    outputs: ["slack:security", "aws-sns:security"],
+    outputs: ["slack:security-alerts", "aws-sns:security-oncall"],
     severity: "high",
     tags: ["T1078.004", "T1556.006"],
     title: (rec) => {

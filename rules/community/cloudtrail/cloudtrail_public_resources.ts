@@ -35,7 +35,7 @@ function policyOf(event: CloudTrailEvent): unknown {
 export const cloudtrail_public_resources = rule(
   {
     logs: ["cloudtrail:events"],
-    outputs: ["slack:security", "aws-sns:security"],
+    outputs: ["slack:security-alerts", "aws-sns:security-oncall"],
     severity: "high",
     tags: ["T1530", "T1537"],
     title: (rec) => {

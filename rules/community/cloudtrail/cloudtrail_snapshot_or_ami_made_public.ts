@@ -29,7 +29,7 @@ function madePublic(event: CloudTrailEvent): boolean {
 export const cloudtrail_snapshot_or_ami_made_public = rule(
   {
     logs: ["cloudtrail:events"],
-    outputs: ["slack:security", "aws-sns:security"],
+    outputs: ["slack:security-alerts", "aws-sns:security-oncall"],
     severity: "high",
     tags: ["T1537"],
     title: (rec) => {

@@ -5,7 +5,7 @@ export const config_auto_remediation = rule(
   {
     logs: ["cloudtrail:events"],
     matchers: ["aws_config_auto_remediation"],
-    outputs: ["slack:security"],
+    outputs: ["slack:security-noise"],
     severity: "info",
     tags: [],
     title: (rec) =>

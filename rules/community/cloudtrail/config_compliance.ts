@@ -8,7 +8,7 @@ export const config_compliance = rule(
   {
     logs: ["cloudtrail:events"],
     matchers: ["aws_config_compliance"],
-    outputs: ["slack:security"],
+    outputs: ["slack:security-noise"],
     severity: "low",
     tags: [],
     title: (rec) =>

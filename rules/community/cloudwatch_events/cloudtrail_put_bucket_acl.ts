@@ -12,7 +12,7 @@ export const cloudtrail_put_bucket_acl = rule(
   {
     logs: ["cloudwatch:events"],
     reqSubkeys: { detail: ["requestParameters", "eventName"] },
-    outputs: ["slack:security", "aws-sns:security"],
+    outputs: ["slack:security-alerts", "aws-sns:security-oncall"],
     severity: "high",
     tags: ["T1530"],
     title: (rec) => {

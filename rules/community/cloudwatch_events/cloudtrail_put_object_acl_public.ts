@@ -10,7 +10,7 @@ export const cloudtrail_put_object_acl_public = rule(
   {
     logs: ["cloudwatch:events"],
     reqSubkeys: { detail: ["requestParameters"] },
-    outputs: ["slack:security"],
+    outputs: ["slack:security-alerts"],
     severity: "medium",
     tags: ["T1530"],
     title: (rec) => {

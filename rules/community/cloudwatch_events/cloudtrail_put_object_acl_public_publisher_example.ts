@@ -13,7 +13,7 @@ export const cloudtrail_put_object_acl_public_publisher_example = rule(
   {
     logs: ["cloudwatch:events"],
     reqSubkeys: { detail: ["eventName", "requestParameters", "sourceIPAddress"] },
-    outputs: ["slack:security", "aws-sns:security"],
+    outputs: ["slack:security-alerts", "aws-sns:security-oncall"],
     publishers: {
       slack: [summary, attach_rule_info, attach_full_record],
       "aws-sns": [populate_fields],

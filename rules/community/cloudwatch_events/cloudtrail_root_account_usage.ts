@@ -5,7 +5,7 @@ export const cloudtrail_root_account_usage = rule(
   {
     logs: ["cloudwatch:events"],
     reqSubkeys: { detail: ["userIdentity", "eventType"] },
-    outputs: ["slack:security", "aws-sns:security"],
+    outputs: ["slack:security-alerts", "aws-sns:security-oncall"],
     severity: "high",
     tags: ["T1078.004"],
     title: (rec) => {

@@ -6,7 +6,7 @@ export const cloudtrail_security_group_ingress_anywhere = rule(
   {
     logs: ["cloudwatch:events"],
     reqSubkeys: { detail: ["eventName", "requestParameters"] },
-    outputs: ["slack:security"],
+    outputs: ["slack:security-alerts"],
     severity: "medium",
     tags: ["T1562.007"],
     title: (rec) => {

@@ -6,7 +6,7 @@ export const public_ami = rule(
   {
     logs: ["cloudwatch:events"],
     reqSubkeys: { detail: ["requestParameters", "eventName"] },
-    outputs: ["slack:security", "aws-sns:security"],
+    outputs: ["slack:security-alerts", "aws-sns:security-oncall"],
     severity: "high",
     tags: ["T1537"],
     title: (rec) => {

@@ -6,7 +6,7 @@ export const unencrypted_ami_volume = rule(
   {
     logs: ["cloudwatch:events"],
     reqSubkeys: { detail: ["requestParameters", "eventName"] },
-    outputs: ["slack:security"],
+    outputs: ["slack:security-noise"],
     severity: "low",
     tags: ["T1530"],
     title: (rec) =>

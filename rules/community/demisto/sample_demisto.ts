@@ -5,7 +5,7 @@ import { demisto_classification } from "../../publishers/demisto";
 export const sample_demisto = rule(
   {
     logs: ["osquery:differential"],
-    outputs: ["slack:security"],
+    outputs: ["slack:security-noise"],
     publishers: [demisto_classification],
     context: {
       demisto: {

@@ -3,7 +3,7 @@ import { rule, safeJsonParse } from "../../../functions/shared/rules";
 export const duo_bypass_code_create_non_auto_generated = rule(
   {
     logs: ["duo:administrator"],
-    outputs: ["slack:security"],
+    outputs: ["slack:security-alerts"],
     severity: "medium",
     tags: ["T1556"],
     title: (rec) =>

@@ -3,7 +3,7 @@ import { rule } from "../../../functions/shared/rules";
 export const duo_anonymous_ip_failure = rule(
   {
     logs: ["duo:authentication"],
-    outputs: ["slack:security"],
+    outputs: ["slack:security-alerts"],
     severity: "medium",
     tags: ["T1090.003", "T1078"],
     title: (rec) =>

@@ -3,7 +3,7 @@ import { rule } from "../../../functions/shared/rules";
 export const duo_fraud = rule(
   {
     logs: ["duo:authentication"],
-    outputs: ["slack:security", "aws-sns:security"],
+    outputs: ["slack:security-alerts", "aws-sns:security-oncall"],
     severity: "high",
     tags: ["T1621"],
     title: (rec) =>

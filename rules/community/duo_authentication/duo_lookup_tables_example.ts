@@ -5,7 +5,7 @@ import { objectAt } from "../../helpers/nested";
 export const duo_lookup_tables_example = rule(
   {
     logs: ["duo:authentication"],
-    outputs: ["slack:security"],
+    outputs: ["slack:security-noise"],
     severity: "low",
     title: (rec) =>
       `Duo login from a blocked browser: ${String(objectAt(rec, "access_device").browser)}`,

@@ -6,7 +6,7 @@ export const fleet_bad_action = rule(
   {
     logs: ["fleet:results"],
     disabled: true,
-    outputs: ["slack:security"],
+    outputs: ["slack:security-noise"],
     severity: "low",
     title: (rec) => `Fleet: bad action on ${String(rec.hostIdentifier)}`,
     description: "A Fleet (osquery) query reported a user carrying out a bad action.",

@@ -3,7 +3,7 @@ import { rule } from "../../../functions/shared/rules";
 export const github_disable_dismiss_stale_pull_request_approvals = rule(
   {
     logs: ["ghe:general"],
-    outputs: ["slack:security"],
+    outputs: ["slack:security-alerts"],
     severity: "medium",
     tags: ["T1562"],
     title: (rec) =>

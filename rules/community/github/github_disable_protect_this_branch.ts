@@ -3,7 +3,7 @@ import { rule } from "../../../functions/shared/rules";
 export const github_disable_protect_this_branch = rule(
   {
     logs: ["ghe:general"],
-    outputs: ["slack:security", "aws-sns:security"],
+    outputs: ["slack:security-alerts", "aws-sns:security-oncall"],
     severity: "high",
     tags: ["T1562"],
     title: (rec) =>

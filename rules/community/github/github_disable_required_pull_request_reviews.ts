@@ -7,7 +7,7 @@ const ACTOR_IGNORELIST = new Set<string>();
 export const github_disable_required_pull_request_reviews = rule(
   {
     logs: ["ghe:general"],
-    outputs: ["slack:security"],
+    outputs: ["slack:security-alerts"],
     severity: "medium",
     tags: ["T1562"],
     title: (rec) =>

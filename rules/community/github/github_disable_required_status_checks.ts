@@ -4,7 +4,7 @@ import { objectAt } from "../../helpers/nested";
 export const github_disable_required_status_checks = rule(
   {
     logs: ["ghe:general"],
-    outputs: ["slack:security"],
+    outputs: ["slack:security-alerts"],
     severity: "medium",
     tags: ["T1562"],
     title: (rec) =>

@@ -3,7 +3,7 @@ import { rule } from "../../../functions/shared/rules";
 export const github_disable_two_factor_requirement_user = rule(
   {
     logs: ["ghe:general"],
-    outputs: ["slack:security"],
+    outputs: ["slack:security-alerts"],
     severity: "medium",
     tags: ["T1556"],
     title: (rec) =>

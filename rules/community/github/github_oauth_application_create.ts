@@ -3,7 +3,7 @@ import { rule } from "../../../functions/shared/rules";
 export const github_oauth_application_create = rule(
   {
     logs: ["ghe:general"],
-    outputs: ["slack:security"],
+    outputs: ["slack:security-noise"],
     severity: "low",
     tags: ["T1528"],
     title: (rec) =>

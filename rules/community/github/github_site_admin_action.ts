@@ -3,7 +3,7 @@ import { rule, startsWithAny } from "../../../functions/shared/rules";
 export const github_site_admin_action = rule(
   {
     logs: ["ghe:general"],
-    outputs: ["slack:security"],
+    outputs: ["slack:security-alerts"],
     severity: "medium",
     tags: ["T1078"],
     title: (rec) =>

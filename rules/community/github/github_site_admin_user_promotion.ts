@@ -3,7 +3,7 @@ import { rule } from "../../../functions/shared/rules";
 export const github_site_admin_user_promotion = rule(
   {
     logs: ["ghe:general"],
-    outputs: ["slack:security", "aws-sns:security"],
+    outputs: ["slack:security-alerts", "aws-sns:security-oncall"],
     severity: "high",
     tags: ["T1098"],
     title: (rec) =>

@@ -5,7 +5,7 @@ export const guard_duty_all = rule(
   {
     logs: ["cloudwatch:events"],
     matchers: ["guard_duty"],
-    outputs: ["slack:security", "aws-sns:security"],
+    outputs: ["slack:security-alerts", "aws-sns:security-oncall"],
     severity: "high",
     title: (rec) => {
       const finding = objectAt(rec, "detail");

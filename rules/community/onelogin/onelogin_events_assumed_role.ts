@@ -6,7 +6,7 @@ const ASSUMED_USER_EVENT = 3;
 export const onelogin_events_assumed_role = rule(
   {
     logs: ["onelogin:events"],
-    outputs: ["slack:security"],
+    outputs: ["slack:security-alerts"],
     severity: "medium",
     tags: ["T1078"],
     title: (rec) =>

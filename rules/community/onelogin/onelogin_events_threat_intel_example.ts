@@ -8,7 +8,7 @@ export const onelogin_events_threat_intel_example = rule(
   {
     logs: ["onelogin:events"],
     disabled: true,
-    outputs: ["slack:security"],
+    outputs: ["slack:security-alerts", "aws-sns:security-oncall"],
     severity: "high",
     tags: ["T1078"],
     title: (rec) => `OneLogin activity from a known-malicious IP ${String(rec.ipaddr)}`,

@@ -5,7 +5,7 @@ export const ssh_login_activity = rule(
   {
     logs: ["osquery:differential"],
     matchers: ["osquery_added", "osquery_user_login"],
-    outputs: ["slack:security"],
+    outputs: ["slack:security-noise"],
     severity: "info",
     tags: ["T1021.004"],
     title: (rec) => {

@@ -7,7 +7,7 @@ const DNS_BLOCKLIST = new Set(["evil.com."]);
 export const packetbeat_blacklisted_domain = rule(
   {
     logs: ["packetbeat:dns"],
-    outputs: ["slack:security", "aws-sns:security"],
+    outputs: ["slack:security-alerts", "aws-sns:security-oncall"],
     severity: "high",
     tags: ["T1071.004"],
     title: (rec) =>

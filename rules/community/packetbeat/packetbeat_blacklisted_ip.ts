@@ -6,7 +6,7 @@ const IP_BLOCKLIST = new Set(["222.173.190.239"]);
 export const packetbeat_blacklisted_ip = rule(
   {
     logs: ["packetbeat:flow"],
-    outputs: ["slack:security", "aws-sns:security"],
+    outputs: ["slack:security-alerts", "aws-sns:security-oncall"],
     severity: "high",
     tags: ["T1071"],
     title: (rec) =>

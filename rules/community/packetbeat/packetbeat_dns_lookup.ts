@@ -4,7 +4,7 @@ import { objectAt } from "../../helpers/nested";
 export const packetbeat_dns_lookup = rule(
   {
     logs: ["packetbeat:dns"],
-    outputs: ["slack:security"],
+    outputs: ["slack:security-alerts"],
     severity: "medium",
     tags: ["T1071.004"],
     title: (rec) => `DNS lookup of ${String(objectAt(rec, "dns", "question").name)}`,

@@ -5,7 +5,7 @@ import { objectAt } from "../../helpers/nested";
 export const gsuite_2sv_disabled = rule(
   {
     logs: ["gsuite:reports"],
-    outputs: ["slack:security"],
+    outputs: ["slack:security-alerts", "aws-sns:security-oncall"],
     severity: "high",
     tags: ["T1556"],
     title: (rec) =>

@@ -11,7 +11,7 @@ const ROLE_GRANTS = new Set([
 export const gsuite_admin_role_granted = rule(
   {
     logs: ["gsuite:reports"],
-    outputs: ["slack:security", "aws-sns:security"],
+    outputs: ["slack:security-alerts", "aws-sns:security-oncall"],
     severity: "high",
     tags: ["T1098.003"],
     title: (rec) => {

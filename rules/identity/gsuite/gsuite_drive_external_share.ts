@@ -21,7 +21,7 @@ function sharesOutside(event: WorkspaceEvent): boolean {
 export const gsuite_drive_external_share = rule(
   {
     logs: ["gsuite:reports"],
-    outputs: ["slack:security"],
+    outputs: ["slack:security-alerts"],
     severity: "medium",
     tags: ["T1567"],
     title: (rec) => {

@@ -13,7 +13,7 @@ const SUSPICIOUS = new Set([
 export const gsuite_suspicious_login = rule(
   {
     logs: ["gsuite:reports"],
-    outputs: ["slack:security", "aws-sns:security"],
+    outputs: ["slack:security-alerts", "aws-sns:security-oncall"],
     severity: "high",
     tags: ["T1078"],
     title: (rec) => {

@@ -6,7 +6,7 @@ const PRIVILEGE_GRANTS = new Set(["user.account.privilege.grant", "group.privile
 export const okta_admin_role_granted = rule(
   {
     logs: ["okta:logevents"],
-    outputs: ["slack:security", "aws-sns:security"],
+    outputs: ["slack:security-alerts", "aws-sns:security-oncall"],
     severity: "high",
     tags: ["T1098.003"],
     title: (rec) => {

@@ -4,7 +4,7 @@ import { objectAt } from "../../helpers/nested";
 export const okta_api_token_created = rule(
   {
     logs: ["okta:logevents"],
-    outputs: ["slack:security"],
+    outputs: ["slack:security-alerts"],
     severity: "medium",
     tags: ["T1098.001"],
     title: (rec) => `Okta API token created by ${String(objectAt(rec, "actor").alternateId)}`,

@@ -6,7 +6,7 @@ const FACTOR_RESET = new Set(["user.mfa.factor.reset_all", "user.mfa.factor.deac
 export const okta_mfa_factor_reset = rule(
   {
     logs: ["okta:logevents"],
-    outputs: ["slack:security"],
+    outputs: ["slack:security-alerts"],
     severity: "medium",
     tags: ["T1556.006"],
     title: (rec) => {

@@ -11,7 +11,7 @@ const POLICY_OFF = new Set([
 export const okta_policy_weakened = rule(
   {
     logs: ["okta:logevents"],
-    outputs: ["slack:security"],
+    outputs: ["slack:security-alerts"],
     severity: "medium",
     tags: ["T1556"],
     title: (rec) =>

@@ -4,7 +4,7 @@ import { objectAt } from "../../helpers/nested";
 export const okta_suspicious_login = rule(
   {
     logs: ["okta:logevents"],
-    outputs: ["slack:security"],
+    outputs: ["slack:security-alerts"],
     severity: "medium",
     tags: ["T1078", "T1110"],
     title: (rec) =>

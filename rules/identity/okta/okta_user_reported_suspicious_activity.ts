@@ -4,7 +4,7 @@ import { objectAt } from "../../helpers/nested";
 export const okta_user_reported_suspicious_activity = rule(
   {
     logs: ["okta:logevents"],
-    outputs: ["slack:security", "aws-sns:security"],
+    outputs: ["slack:security-alerts", "aws-sns:security-oncall"],
     severity: "high",
     tags: ["T1078"],
     title: (rec) =>

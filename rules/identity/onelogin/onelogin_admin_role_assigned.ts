@@ -6,7 +6,7 @@ const USER_ASSIGNED_ROLE = 4;
 export const onelogin_admin_role_assigned = rule(
   {
     logs: ["onelogin:events"],
-    outputs: ["slack:security"],
+    outputs: ["slack:security-alerts", "aws-sns:security-oncall"],
     severity: "high",
     tags: ["T1098.003"],
     title: (rec) =>

@@ -8,7 +8,7 @@ const HIGH_RISK = 50;
 export const onelogin_high_risk_login = rule(
   {
     logs: ["onelogin:events"],
-    outputs: ["slack:security"],
+    outputs: ["slack:security-alerts"],
     severity: "medium",
     tags: ["T1078"],
     title: (rec) =>

@@ -6,7 +6,7 @@ const USER_REMOVED_OTP_DEVICE = 24;
 export const onelogin_otp_device_removed = rule(
   {
     logs: ["onelogin:events"],
-    outputs: ["slack:security"],
+    outputs: ["slack:security-alerts"],
     severity: "medium",
     tags: ["T1556.006"],
     title: (rec) =>

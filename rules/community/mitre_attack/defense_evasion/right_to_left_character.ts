@@ -7,7 +7,7 @@ const NORMALIZED_TYPES = ["command", "path", "file_name"];
 export const right_to_left_character = rule(
   {
     datatypes: NORMALIZED_TYPES,
-    outputs: ["slack:security", "aws-sns:security"],
+    outputs: ["slack:security-alerts", "aws-sns:security-oncall"],
     severity: "high",
     tags: ["T1036.002"],
     title: () => "Right-to-left override character in a command, path or file name",
