@@ -6,10 +6,10 @@ import {
 
 // The example configuration in conf/ with the project's schemas/: it must load cleanly, and the
 // prod cluster must route each resource to the log types a team would expect.
-// Skipped while schemas/ is being written (issue 2, schema library): conf/clusters/prod.json
-// names cloudtrail, cloudwatch, osquery, ghe, binaryalert, duo:authentication, onelogin:events
-// and the flow-log family, and loading fails until every one of them has a schema. Turn it on
-// once `ls schemas/` shows them.
+// Skipped while schemas/ is being written (issue 2, schema library): conf/clusters/*.json name
+// cloudtrail, cloudwatch, osquery, ghe, binaryalert, duo, onelogin (prod) and fleet, gsuite,
+// kubernetes, okta, packetbeat, trendmicro (corp), and loading fails until every one of them has
+// a schema. Turn it on once `ls schemas/` shows them.
 describe.skip("the example conf/ with schemas/", () => {
   it("loads without errors or warnings", () => {
     const { warnings } = loadConfig("conf");
@@ -27,10 +27,26 @@ describe.skip("the example conf/ with schemas/", () => {
     ["sns", "acme_prod_alerts_in", ["binaryalert"]],
     ["streamalert_app", "acme_prod_duo_auth_app", ["duo:authentication"]],
     ["streamalert_app", "acme_prod_onelogin_events_app", ["onelogin:events"]],
-  ] as const)("routes %s %s to its log types", (service, resource, expected) => {
+  ] as const)("routes prod's %s %s to its log types", (service, resource, expected) => {
     const { config } = loadConfig("conf");
 
     expect(logTypesForResource(config, "prod", service, resource)).toEqual(
+      expect.arrayContaining([...expected]),
+    );
+  });
+
+  // The rule test events (rules/**/*.json) name these sources; they must classify.
+  it.each([
+    [
+      "kinesis",
+      "acme_corp_streamalert",
+      ["okta:logevents", "gsuite:reports", "packetbeat:dns", "fleet:results"],
+    ],
+    ["streamalert_app", "acme_corp_duo_admin_app", ["duo:administrator"]],
+  ] as const)("routes corp's %s %s to its log types", (service, resource, expected) => {
+    const { config } = loadConfig("conf");
+
+    expect(logTypesForResource(config, "corp", service, resource)).toEqual(
       expect.arrayContaining([...expected]),
     );
   });
