@@ -111,6 +111,14 @@ export function parseConfig(files: RawConfigFiles, options: ParseConfigOptions =
       normalizedTypes,
     ),
   );
+  for (const cluster of Object.values(clusters)) {
+    if (cluster.enable_threat_intel === true && !threatIntel.enabled) {
+      issuesFor(confFile(`clusters/${cluster.name}.json`)).warn(
+        ["enable_threat_intel"],
+        "is true but threat_intel.json is not enabled, so no IOC lookups happen",
+      );
+    }
+  }
   const lookupTables = validateLookupTablesFile(
     issuesFor(confFile("lookup_tables.json")),
     optional("lookup_tables.json"),

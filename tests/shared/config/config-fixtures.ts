@@ -1,4 +1,9 @@
-import type { RawConfigFiles } from "../../../functions/shared/config";
+import {
+  ConfigValidationError,
+  formatConfigIssues,
+  parseConfig,
+  type RawConfigFiles,
+} from "../../../functions/shared/config";
 import type { PathSegment } from "../../../functions/shared/config/issue-log";
 
 /** A small but complete configuration that loads without errors or warnings. */
@@ -116,4 +121,15 @@ export function withValue(
   if (value === undefined) delete node[last];
   else node[last] = value;
   return copy;
+}
+
+/** What the user sees: every error, one formatted line each. */
+export function errorLines(files: RawConfigFiles): string[] {
+  try {
+    parseConfig(files);
+  } catch (error) {
+    if (error instanceof ConfigValidationError) return formatConfigIssues(error.issues).split("\n");
+    throw error;
+  }
+  throw new Error("expected the configuration to be rejected");
 }

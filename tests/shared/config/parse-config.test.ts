@@ -190,6 +190,16 @@ describe("parseConfig warns about what it will not use", () => {
       'conf/threat_intel.json: normalized_ioc_types.ip[1]: normalized type "srcAddr" is not produced by any schema normalization or normalized_types.json',
     ],
     [
+      "threat intel asked for by a cluster but switched off",
+      withValue(
+        withValue(base, "threat_intel.json", ["enabled"], false),
+        prod,
+        ["enable_threat_intel"],
+        true,
+      ),
+      "conf/clusters/prod.json: enable_threat_intel: is true but threat_intel.json is not enabled, so no IOC lookups happen",
+    ],
+    [
       "an upper-case normalization condition that can never match",
       withValue(
         base,
