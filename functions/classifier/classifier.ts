@@ -97,7 +97,8 @@ export function createClassifier(config: StreamAlertConfig, cluster: string): Cl
       const input = new LazyRecordInput(raw.data);
       try {
         for (const logType of candidates) {
-          const records = logType.parse(input);
+          // the first schema with a valid record wins: it may keep the parsed input
+          const records = logType.parse(input, true);
           if (records) return { ok: true, records: toClassified(raw, logType, records) };
         }
       } catch (error) {
@@ -116,7 +117,7 @@ export function createClassifier(config: StreamAlertConfig, cluster: string): Cl
       const matches: SchemaMatch[] = [];
       for (const logType of candidates) {
         try {
-          const records = logType.parse(input);
+          const records = logType.parse(input, false);
           if (records)
             matches.push({ logType: logType.name, records: toClassified(raw, logType, records) });
         } catch {

@@ -7,6 +7,7 @@ import { compileNormalizer, type Normalize } from "./normalization";
 import { compileParser, type RecordInput } from "./parsers";
 import {
   addOptionalDefaults,
+  type CastMode,
   castEnvelope,
   castRecord,
   compileObjectSchema,
@@ -16,8 +17,12 @@ import { compileLogPatterns } from "./schema/log-patterns";
 export interface CompiledLogType {
   name: string;
   parser: ParserName;
-  /** the valid records this schema makes of the input, or undefined when there are none */
-  parse(input: RecordInput): LogRecord[] | undefined;
+  /**
+   * The valid records this schema makes of the input, or undefined when there are none.
+   * `mayKeepInput`: a returned record may be (part of) the parsed input, which is then modified
+   * (envelope, defaults, normalization) — only when no other schema will look at it again.
+   */
+  parse(input: RecordInput, mayKeepInput: boolean): LogRecord[] | undefined;
   normalize?: Normalize;
 }
 
@@ -32,7 +37,9 @@ export function compileLogType(
     Object.keys(envelopeKeys).length > 0
       ? compileObjectSchema(envelopeKeys, configuration.optional_envelope_keys)
       : undefined;
-  const extract = wrapCompileError(log, () => compileParser({ ...log, configuration }));
+  const { extract, freshCandidates } = wrapCompileError(log, () =>
+    compileParser({ ...log, configuration }),
+  );
   const matchesPatterns = compileLogPatterns(configuration.log_patterns);
   const compiled: CompiledLogType = {
     name: log.name,
@@ -43,7 +50,12 @@ export function compileLogType(
   // StreamAlert never uses a schema whose optional keys are not declared in it
   if (!schema.usable || (envelopeSchema && !envelopeSchema.usable)) return compiled;
 
-  compiled.parse = (input) => {
+  compiled.parse = (input, mayKeepInput) => {
+    const mode: CastMode = freshCandidates
+      ? "inPlace"
+      : mayKeepInput && !input.borrowed
+        ? "copyOnWrite"
+        : "copy";
     let envelope: LogRecord | undefined;
     if (envelopeSchema) {
       envelope = castEnvelope(input.json(), envelopeSchema);
@@ -53,10 +65,10 @@ export function compileLogType(
     if (!candidates) return undefined;
     let records: LogRecord[] | undefined;
     for (const candidate of candidates) {
-      const record = castRecord(candidate, schema);
+      const record = castRecord(candidate, schema, mode);
       if (!record) continue;
       if (matchesPatterns && !matchesPatterns(record, envelope)) continue;
-      if (envelope) record[ENVELOPE_KEY] = records ? { ...envelope } : envelope;
+      if (envelope) record[ENVELOPE_KEY] = envelope; // shared by the records, as in StreamAlert
       addOptionalDefaults(record, schema);
       if (records) records.push(record);
       else records = [record];

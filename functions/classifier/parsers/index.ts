@@ -8,16 +8,34 @@ import { compileSyslogParser } from "./syslog";
 
 export { type ExtractRecords, LazyRecordInput, type RecordInput } from "./record-input";
 
-export function compileParser(log: LogSchema): ExtractRecords {
+export interface CompiledParser {
+  extract: ExtractRecords;
+  /**
+   * True when every candidate is an object the parser made (CSV rows, embedded JSON), so it may
+   * be cast in place; false when candidates are parts of the parsed input other schemas also see.
+   */
+  freshCandidates: boolean;
+}
+
+export function compileParser(log: LogSchema): CompiledParser {
   switch (log.parser) {
-    case "json":
-      return compileJsonParser(log.configuration);
+    case "json": {
+      const {
+        embedded_json: embedded,
+        json_path: jsonPath,
+        json_regex_key: regexKey,
+      } = log.configuration;
+      return {
+        extract: compileJsonParser(log.configuration),
+        freshCandidates: jsonPath ? embedded === true : Boolean(regexKey),
+      };
+    }
     case "csv":
-      return compileCsvParser(log);
+      return { extract: compileCsvParser(log), freshCandidates: true };
     case "kv":
-      return compileKvParser(log);
+      return { extract: compileKvParser(log), freshCandidates: true };
     case "syslog":
-      return compileSyslogParser();
+      return { extract: compileSyslogParser(), freshCandidates: true };
     default:
       throw new Error(
         `${log.file}: ${log.name}.parser: unknown parser "${String(log.parser)}", expected json, csv, kv or syslog`,

@@ -10,6 +10,8 @@ export interface RecordInput {
    * and keeping that rule stops a JSON record from being split into CSV columns.
    */
   text(): string | undefined;
+  /** True when the data was handed over already parsed: it belongs to the caller. */
+  readonly borrowed: boolean;
 }
 
 /** Candidate records one schema's parser extracts; undefined when it extracts nothing. */
@@ -36,7 +38,11 @@ export class LazyRecordInput implements RecordInput {
   private parsed: unknown;
   private parsedYet = false;
 
-  constructor(private readonly data: string | Record<string, unknown>) {}
+  readonly borrowed: boolean;
+
+  constructor(private readonly data: string | Record<string, unknown>) {
+    this.borrowed = typeof data !== "string";
+  }
 
   json(): unknown {
     if (!this.parsedYet) {

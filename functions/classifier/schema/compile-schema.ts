@@ -1,6 +1,6 @@
 // A log schema compiled once into lookup tables, and the one-pass check-and-cast StreamAlert's
-// parsers perform (_key_check + _convert_type). The source record is never mutated: casting
-// builds a new object, so several schemas can be tried against the same parsed JSON.
+// parsers perform (_key_check + _convert_type). Parsed JSON shared by several schemas is never
+// modified while a schema is being tried (see CastMode).
 import type { LogRecord } from "../../shared/classified-record";
 import type { SchemaObject, SchemaType } from "../../shared/config/types";
 import {
@@ -92,11 +92,20 @@ export function compileObjectSchema(
   return compiled;
 }
 
-function castField(value: unknown, field: CompiledField): CastResult {
+/**
+ * How castRecord treats the source object:
+ * - "copy": always returns a new object (the source may be someone else's);
+ * - "copyOnWrite": returns the source itself when no value changes, else a copy; the source is
+ *   never modified, so other schemas can still be tried on the same parsed JSON;
+ * - "inPlace": writes cast values into the source (a candidate the parser made for this schema).
+ */
+export type CastMode = "copy" | "copyOnWrite" | "inPlace";
+
+function castField(value: unknown, field: CompiledField, mode: CastMode): CastResult {
   switch (field.kind) {
     case "nested":
       // the key check comes before the falsy skip: null or {} fails a non-empty schema
-      return castRecord(value, field.nested!) ?? CAST_FAILED;
+      return castRecord(value, field.nested!, mode) ?? CAST_FAILED;
     case "any":
       return value;
     default:
@@ -121,27 +130,35 @@ function castField(value: unknown, field: CompiledField): CastResult {
 
 /**
  * Exact key check and cast: the record's keys plus the optional keys must equal the schema's
- * keys. Returns a new, cast record (in the source's key order), or undefined when it does not
+ * keys. Returns the cast record (in the source's key order), or undefined when it does not
  * match. Recursion follows the schema, so its depth is bounded by the schema's, not the record's.
  */
-export function castRecord(value: unknown, schema: CompiledObjectSchema): LogRecord | undefined {
+export function castRecord(
+  value: unknown,
+  schema: CompiledObjectSchema,
+  mode: CastMode = "copy",
+): LogRecord | undefined {
   if (!isPlainObject(value)) return undefined;
-  if (schema.list.length === 0) return { ...value }; // StreamAlert checks nothing for `{}`
+  if (schema.list.length === 0) return mode === "copy" ? { ...value } : value; // `{}`: no check
   let required = 0;
-  const out: LogRecord = {};
+  let out: LogRecord | undefined = mode === "inPlace" ? value : undefined;
   for (const key in value) {
     const field = schema.fields.get(key);
     if (field === undefined) return undefined;
     if (!field.optional) required++;
-    const cast = castField(value[key], field);
+    const original = value[key];
+    const cast = castField(original, field, mode);
     if (cast === CAST_FAILED) return undefined;
-    out[key] = cast;
+    if (cast !== original) {
+      out ??= { ...value };
+      out[key] = cast;
+    }
   }
   if (required !== schema.requiredCount) return undefined;
   for (const field of schema.optionalNested) {
     if (!Object.hasOwn(value, field.key)) return undefined;
   }
-  return out;
+  return out ?? (mode === "copy" ? { ...value } : value);
 }
 
 /**
@@ -157,7 +174,7 @@ export function castEnvelope(root: unknown, schema: CompiledObjectSchema): LogRe
       if (!field.optional || field.kind === "nested") return undefined;
       continue;
     }
-    const cast = castField(root[field.key], field);
+    const cast = castField(root[field.key], field, "copy");
     if (cast === CAST_FAILED) return undefined;
     out[field.key] = cast;
   }

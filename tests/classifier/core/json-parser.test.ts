@@ -79,6 +79,55 @@ describe("json_path", () => {
     expect(data.Records[0].id).toBe(1); // the caller's object is not modified either
   });
 
+  it("gives the next schema the original values when a schema casts and then fails its log_patterns", () => {
+    const classifier = classifierFor({
+      logs: {
+        "a:patterned": { schema: { id: "string" }, configuration: { log_patterns: { id: "9*" } } },
+        "b:typed": { schema: { id: "integer" } },
+      },
+    });
+    const outcome = classifier.classify({
+      service: "kinesis",
+      resource: "stream",
+      data: '{"id": 1.5}',
+    });
+    expect(outcome.ok && outcome.records[0]).toMatchObject({
+      log_schema_type: "b:typed",
+      record: { id: 1 },
+    });
+  });
+
+  it("lists every matching schema with classifyAll, each seeing the record as it arrived", () => {
+    const classifier = classifierFor({
+      logs: {
+        "a:optional": {
+          schema: { id: "string", extra: "string" },
+          configuration: { optional_top_level_keys: ["extra"] },
+        },
+        "b:exact": { schema: { id: "string" } },
+      },
+    });
+    const matches = classifier.classifyAll({
+      service: "kinesis",
+      resource: "stream",
+      data: '{"id": "1"}',
+    });
+    expect(matches.map((m) => [m.logType, m.records[0].record])).toEqual([
+      ["a:optional", { id: "1", extra: "" }],
+      ["b:exact", { id: "1" }],
+    ]);
+  });
+
+  it("does not modify an app log object handed in by the caller", () => {
+    const classifier = classifierFor(
+      oneSchema({ id: "string", extra: "string" }, { optional_top_level_keys: ["extra"] }),
+    );
+    const data = { id: "1" };
+    const outcome = classifier.classify({ service: "kinesis", resource: "stream", data });
+    expect(outcome.ok && outcome.records[0].record).toEqual({ id: "1", extra: "" });
+    expect(data).toEqual({ id: "1" });
+  });
+
   it("rejects an invalid expression when the classifier is created, naming the log type", () => {
     expect(() => classifierFor(oneSchema(eventSchema, { json_path: "Records[*" }))).toThrow(
       /test:log/,
