@@ -1,6 +1,6 @@
 import { normalize } from "node:path";
 import { type ParsedConfig, parseConfig } from "./parse-config";
-import { type ReadConfigOptions, readConfigFiles, resolveSchemasDir } from "./read-config-files";
+import { type ReadConfigOptions, readConfigFolder, resolveSchemasDir } from "./read-config-files";
 
 /**
  * Reads and validates a conf folder and its schemas. Throws ConfigFileError (unreadable or
@@ -8,6 +8,10 @@ import { type ReadConfigOptions, readConfigFiles, resolveSchemasDir } from "./re
  */
 export function loadConfig(configDir = "conf", options: ReadConfigOptions = {}): ParsedConfig {
   const dir = normalize(configDir);
-  const files = readConfigFiles(dir, options);
-  return parseConfig(files, { dir, schemasDir: resolveSchemasDir(dir, options) });
+  const { files, warnings: readWarnings } = readConfigFolder(dir, options);
+  const { config, warnings } = parseConfig(files, {
+    dir,
+    schemasDir: resolveSchemasDir(dir, options),
+  });
+  return { config, warnings: [...readWarnings, ...warnings] };
 }

@@ -1,8 +1,18 @@
+import type { PathSegment } from "./issue-log";
+
 /** Where and why a JSON text is invalid; 1-based line and column. */
 export interface JsonSyntaxProblem {
   line: number;
   column: number;
   reason: string;
+}
+
+/** A key written twice in one object: JSON.parse silently keeps the last value. */
+export interface JsonDuplicateKey {
+  /** path of the repeated key, e.g. ["data_sources", "kinesis", "acme_prod_streamalert"] */
+  path: PathSegment[];
+  line: number;
+  column: number;
 }
 
 class SyntaxAt extends Error {
@@ -14,10 +24,12 @@ class SyntaxAt extends Error {
   }
 }
 
-// JSON.parse does not always say where it failed (V8 often quotes the text instead), so on
-// failure this small scanner walks the text again to find the first offending character.
+// JSON.parse does not always say where it failed (V8 often quotes the text instead), and says
+// nothing about repeated keys; this small scanner walks the text to find both.
 class JsonScanner {
   private index = 0;
+  private readonly path: PathSegment[] = [];
+  readonly duplicates: { offset: number; path: PathSegment[] }[] = [];
   constructor(private readonly text: string) {}
 
   scan(): void {
@@ -35,7 +47,11 @@ class JsonScanner {
   }
 
   private whitespace(): void {
-    while (/[ \t\n\r]/.test(this.text[this.index] ?? "")) this.index++;
+    for (;;) {
+      const code = this.text.charCodeAt(this.index);
+      if (code !== 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) return;
+      this.index++;
+    }
   }
 
   private value(): void {
@@ -66,14 +82,21 @@ class JsonScanner {
       this.index++;
       return;
     }
+    const seen = new Set<string>();
     for (;;) {
       this.whitespace();
       if (this.text[this.index] !== '"') this.fail("expected a double-quoted property name");
+      const keyStart = this.index;
       this.string();
+      const key = JSON.parse(this.text.slice(keyStart, this.index)) as string;
+      if (seen.has(key)) this.duplicates.push({ offset: keyStart, path: [...this.path, key] });
+      seen.add(key);
       this.whitespace();
       if (this.text[this.index] !== ":") this.fail("expected ':' after the property name");
       this.index++;
+      this.path.push(key);
       this.value();
+      this.path.pop();
       this.whitespace();
       const next = this.text[this.index];
       this.index++;
@@ -99,8 +122,10 @@ class JsonScanner {
       this.index++;
       return;
     }
-    for (;;) {
+    for (let position = 0; ; position++) {
+      this.path.push(position);
       this.value();
+      this.path.pop();
       this.whitespace();
       const next = this.text[this.index];
       this.index++;
@@ -155,16 +180,23 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
   return { line, column: offset - before.lastIndexOf("\n") };
 }
 
-/** Parses JSON text (a leading byte-order mark is allowed); on failure says where and why. */
-export function parseJsonText(
-  text: string,
-): { ok: true; value: unknown } | { ok: false; problem: JsonSyntaxProblem } {
+export type JsonTextResult =
+  | { ok: true; value: unknown; duplicateKeys: JsonDuplicateKey[] }
+  | { ok: false; problem: JsonSyntaxProblem };
+
+/**
+ * Parses JSON text (a leading byte-order mark is allowed). On failure says where and why; on
+ * success also lists keys written twice in one object.
+ */
+export function parseJsonText(text: string): JsonTextResult {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const scanner = new JsonScanner(body);
+  let value: unknown;
   try {
-    return { ok: true, value: JSON.parse(body) };
+    value = JSON.parse(body);
   } catch (parseError) {
     try {
-      new JsonScanner(body).scan();
+      scanner.scan();
     } catch (error) {
       if (error instanceof SyntaxAt) {
         return {
@@ -176,4 +208,14 @@ export function parseJsonText(
     // The scanner found nothing (or overflowed on absurd nesting): fall back to V8's reason.
     return { ok: false, problem: { line: 1, column: 1, reason: (parseError as Error).message } };
   }
+  try {
+    scanner.scan();
+  } catch {
+    // JSON.parse accepted the text, so only absurd nesting can stop the scanner: no duplicates known.
+  }
+  const duplicateKeys = scanner.duplicates.map(({ offset, path }) => ({
+    path,
+    ...lineAndColumn(body, offset),
+  }));
+  return { ok: true, value, duplicateKeys };
 }

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, normalize } from "node:path";
 import { ConfigFileError, type ConfigIssue } from "./errors";
+import { formatPath } from "./issue-log";
 import type { RawConfigFiles } from "./parse-config";
 import { parseJsonText } from "./parse-json-text";
 
@@ -40,6 +41,14 @@ export function readConfigFiles(
   configDir = "conf",
   options: ReadConfigOptions = {},
 ): RawConfigFiles {
+  return readConfigFolder(configDir, options).files;
+}
+
+/** readConfigFiles, plus warnings about what JSON.parse hides (keys written twice). */
+export function readConfigFolder(
+  configDir: string,
+  options: ReadConfigOptions = {},
+): { files: RawConfigFiles; warnings: ConfigIssue[] } {
   const dir = normalize(configDir);
   if (!isDirectory(dir)) {
     throw new ConfigFileError([{ file: dir, path: "", message: "configuration folder not found" }]);
@@ -58,6 +67,7 @@ export function readConfigFiles(
   ];
   const files: RawConfigFiles = {};
   const problems: ConfigIssue[] = [];
+  const warnings: ConfigIssue[] = [];
   for (const [key, path] of sources) {
     let text: string;
     try {
@@ -71,8 +81,16 @@ export function readConfigFiles(
       continue;
     }
     const parsed = parseJsonText(text);
-    if (parsed.ok) files[key] = parsed.value;
-    else {
+    if (parsed.ok) {
+      files[key] = parsed.value;
+      for (const { path: keyPath, line, column } of parsed.duplicateKeys) {
+        warnings.push({
+          file: path,
+          path: formatPath(keyPath),
+          message: `is written twice in one object (again at line ${line}, column ${column}); only the last value is used`,
+        });
+      }
+    } else {
       const { line, column, reason } = parsed.problem;
       problems.push({
         file: path,
@@ -82,5 +100,5 @@ export function readConfigFiles(
     }
   }
   if (problems.length > 0) throw new ConfigFileError(problems);
-  return files;
+  return { files, warnings };
 }

@@ -173,6 +173,22 @@ describe("readConfigFiles", () => {
     expect(files["schemas/osquery.json"]).toEqual(validFiles()["schemas/osquery.json"]);
   });
 
+  it("warns about a key written twice, which JSON keeps only once", () => {
+    writeConfig("schemas");
+    writeTree({
+      "conf/outputs.json":
+        '{\n  "slack": ["a"],\n  "aws-sns": {"x": "t", "x": "u"},\n  "slack": ["b"]\n}',
+    });
+
+    const { config, warnings } = loadConfig(join(root, "conf"));
+
+    expect(config.outputs.slack).toEqual(["b"]);
+    expect(formatConfigIssues(warnings).split("\n")).toEqual([
+      `${join(root, "conf/outputs.json")}: aws-sns.x: is written twice in one object (again at line 3, column 25); only the last value is used`,
+      `${join(root, "conf/outputs.json")}: slack: is written twice in one object (again at line 4, column 3); only the last value is used`,
+    ]);
+  });
+
   it("accepts a byte-order mark at the start of a file", () => {
     writeTree({ "conf/outputs.json": '\uFEFF{"slack": ["security"]}' });
 
