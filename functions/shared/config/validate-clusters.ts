@@ -125,7 +125,10 @@ function checkModules(modules: ObjectReader): void {
     }
   }
   modules.warnUnknownKeys([...MODULES, "streamalert", "stream_alert"], "module");
-  for (const name of modules.keys()) modules.object(name);
+  // Every module is an object; kinesis and kinesis_events are read (and reported) just below.
+  for (const name of modules.keys()) {
+    if (name !== "kinesis" && name !== "kinesis_events") modules.object(name);
+  }
   const kinesis = modules.object("kinesis");
   kinesis?.warnUnknownKeys(["streams"]);
   const streams = kinesis?.object("streams");

@@ -111,6 +111,16 @@ const clusterCases: Case[] = [
     "conf/clusters/prod.json: modules: expected an object, got []",
   ],
   [
+    "kinesis module that is not an object (reported once)",
+    withValue(base, prod, ["modules", "kinesis"], "yes"),
+    'conf/clusters/prod.json: modules.kinesis: expected an object, got "yes"',
+  ],
+  [
+    "a module that is not an object",
+    withValue(base, prod, ["modules", "cloudtrail"], true),
+    "conf/clusters/prod.json: modules.cloudtrail: expected an object, got true",
+  ],
+  [
     "missing classifier_config",
     withValue(base, prod, ["classifier_config"], undefined),
     "conf/clusters/prod.json: classifier_config: is required: expected an object",
