@@ -2,9 +2,9 @@
 // log type a parser and validator, per (service, resource) the ordered candidate list — so
 // classifying a record only runs plain functions over the parsed data.
 import type { ClassifiedRecord, LogRecord } from "../shared/classified-record";
+import { logTypesForResource } from "../shared/config/log-types";
 import type { ServiceName, StreamAlertConfig } from "../shared/config/types";
 import { type CompiledLogType, compileLogType } from "./compile-log-type";
-import { logSchemasForResource } from "./log-types-for-resource";
 import { LazyRecordInput } from "./parsers";
 import type { Classifier, ClassifyOutcome, RawRecord } from "./types";
 
@@ -20,7 +20,9 @@ export interface ClassifierCore extends Classifier {
 }
 
 export function createClassifier(config: StreamAlertConfig, cluster: string): ClassifierCore {
-  const clusterConfig = config.clusters[cluster];
+  const clusterConfig = Object.hasOwn(config.clusters, cluster)
+    ? config.clusters[cluster]
+    : undefined;
   if (!clusterConfig) {
     const known = Object.keys(config.clusters).join(", ") || "none";
     throw new Error(`cluster "${cluster}" is not configured in ${config.dir} (clusters: ${known})`);
@@ -30,19 +32,15 @@ export function createClassifier(config: StreamAlertConfig, cluster: string): Cl
   for (const [service, resources] of Object.entries(clusterConfig.data_sources)) {
     const byResource = new Map<string, CompiledLogType[]>();
     for (const resource of Object.keys(resources ?? {})) {
-      const logs = logSchemasForResource(
-        config.logs,
-        clusterConfig,
-        service as ServiceName,
-        resource,
-      );
+      // the allowed log types in classifier order (priority, then file and declaration order)
+      const logTypes = logTypesForResource(config, cluster, service as ServiceName, resource) ?? [];
       byResource.set(
         resource,
-        (logs ?? []).map((log) => {
-          let compiled = compiledByName.get(log.name);
+        logTypes.map((name) => {
+          let compiled = compiledByName.get(name);
           if (!compiled) {
-            compiled = compileLogType(log, config.normalizedTypes);
-            compiledByName.set(log.name, compiled);
+            compiled = compileLogType(config.logs[name], config.normalizedTypes);
+            compiledByName.set(name, compiled);
           }
           return compiled;
         }),
