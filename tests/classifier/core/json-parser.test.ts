@@ -154,6 +154,37 @@ describe("json_regex_key", () => {
   });
 });
 
+describe("json_regex_key with envelope keys (GitHub Enterprise audit logs via logstash)", () => {
+  const spec = oneSchema(
+    { action: "string", actor: "string", org_id: {}, repo: "string" },
+    {
+      json_regex_key: "message",
+      envelope_keys: { host: "string", program: "string", tags: [] },
+      optional_envelope_keys: ["program"],
+      optional_top_level_keys: ["repo"],
+    },
+  );
+
+  it("keeps the root's envelope keys, casts the embedded record and fills optional keys", () => {
+    const data = {
+      host: "ghe-01",
+      tags: ["audit"],
+      extra: 1,
+      message:
+        'Jan 02 10:00:00 ghe-01 github_audit: {"action":"org.update_member","actor":"alice","org_id":42}',
+    };
+    expect(recordsOf(spec, JSON.stringify(data))).toEqual([
+      {
+        action: "org.update_member",
+        actor: "alice",
+        org_id: 42, // `{}` accepts any value, as in StreamAlert
+        repo: "",
+        "streamalert:envelope_keys": { host: "ghe-01", tags: ["audit"], program: "" },
+      },
+    ]);
+  });
+});
+
 describe("input forms", () => {
   it("takes already-parsed objects (app logs) directly", () => {
     expect(recordsOf(oneSchema(eventSchema), { id: "4", name: "app" })).toEqual([

@@ -81,6 +81,29 @@ describe("csv", () => {
     ]);
   });
 
+  it("reads single-quoted fields with backslash escapes (RDS Aurora audit logs)", () => {
+    const spec = oneSchema(
+      {
+        ts: "integer",
+        operation: "string",
+        database: "string",
+        query: "string",
+        retcode: "integer",
+      },
+      { quotechar: "'", escapechar: "\\" },
+      "csv",
+    );
+    expect(recordsOf(spec, "1530644171134057,QUERY,,'SELECT a, b WHERE x = \\'y\\'',0")).toEqual([
+      {
+        ts: 1530644171134057,
+        operation: "QUERY",
+        database: "",
+        query: "SELECT a, b WHERE x = 'y'",
+        retcode: 0,
+      },
+    ]);
+  });
+
   it("does not split a JSON record into columns", () => {
     const spec = oneSchema({ a: "string", b: "string" }, {}, "csv");
     expect(recordsOf(spec, '{"a": 1, "b": 2}')).toBeUndefined();
