@@ -40,7 +40,9 @@ export function compileLogType(
   const { extract, freshCandidates } = wrapCompileError(log, () =>
     compileParser({ ...log, configuration }),
   );
-  const matchesPatterns = compileLogPatterns(configuration.log_patterns);
+  const patterns = compileLogPatterns(configuration.log_patterns);
+  const matchesRecordPatterns = patterns.record;
+  const matchesEnvelopePatterns = patterns.envelope;
   const compiled: CompiledLogType = {
     name: log.name,
     parser: log.parser,
@@ -61,13 +63,14 @@ export function compileLogType(
       envelope = castEnvelope(input.json(), envelopeSchema);
       if (!envelope) return undefined;
     }
+    if (matchesEnvelopePatterns && !matchesEnvelopePatterns(envelope)) return undefined;
     const candidates = extract(input);
     if (!candidates) return undefined;
     let records: LogRecord[] | undefined;
     for (const candidate of candidates) {
       const record = castRecord(candidate, schema, mode);
       if (!record) continue;
-      if (matchesPatterns && !matchesPatterns(record, envelope)) continue;
+      if (matchesRecordPatterns && !matchesRecordPatterns(record)) continue;
       if (envelope) record[ENVELOPE_KEY] = envelope; // shared by the records, as in StreamAlert
       addOptionalDefaults(record, schema);
       if (records) records.push(record);

@@ -7,9 +7,13 @@ import type { LogPatterns } from "../../shared/config/types";
 import { compileWildcard } from "../../shared/wildcard";
 import { isPlainObject } from "./python-values";
 
-export type LogPatternCheck = (record: LogRecord, envelope: LogRecord | undefined) => boolean;
+/** Compiled log_patterns: envelope checks run once per payload, before records are extracted. */
+export interface CompiledLogPatterns {
+  envelope?: (envelope: LogRecord | undefined) => boolean;
+  record?: (record: LogRecord) => boolean;
+}
 
-type FieldCheck = (record: Record<string, unknown>, envelope: LogRecord | undefined) => boolean;
+type ObjectCheck = (object: Record<string, unknown>) => boolean;
 
 /** Text a pattern can match: strings, and numbers/booleans left by casting; nothing else. */
 function matchableText(value: unknown): string | undefined {
@@ -18,39 +22,50 @@ function matchableText(value: unknown): string | undefined {
   return undefined;
 }
 
-function compileObjectPatterns(patterns: LogPatterns): FieldCheck {
-  const checks: FieldCheck[] = [];
-  for (const [field, pattern] of Object.entries(patterns)) {
-    if (field === ENVELOPE_KEY && isPlainObject(pattern)) {
-      const nested = compileObjectPatterns(pattern as LogPatterns);
-      checks.push((_record, envelope) => envelope !== undefined && nested(envelope, undefined));
-    } else if (isPlainObject(pattern)) {
-      const nested = compileObjectPatterns(pattern as LogPatterns);
-      checks.push((record) => {
-        const value = Object.hasOwn(record, field) ? record[field] : undefined;
-        return isPlainObject(value) && nested(value, undefined);
-      });
-    } else {
-      const regexes = (Array.isArray(pattern) ? pattern : [pattern]).map((p) =>
-        compileWildcard(String(p)),
-      );
-      checks.push((record) => {
-        if (!Object.hasOwn(record, field)) return false;
-        const text = matchableText(record[field]);
-        if (text === undefined) return false;
-        for (const regex of regexes) if (regex.test(text)) return true;
-        return false;
-      });
-    }
+function compileFieldCheck(field: string, pattern: LogPatterns[string]): ObjectCheck {
+  if (isPlainObject(pattern)) {
+    const nested = compileObjectPatterns(pattern as LogPatterns);
+    return (object) => {
+      const value = Object.hasOwn(object, field) ? object[field] : undefined;
+      return isPlainObject(value) && nested(value);
+    };
   }
-  return (record, envelope) => {
-    for (const check of checks) if (!check(record, envelope)) return false;
+  const regexes = (Array.isArray(pattern) ? pattern : [pattern]).map((p) =>
+    compileWildcard(String(p)),
+  );
+  return (object) => {
+    if (!Object.hasOwn(object, field)) return false;
+    const text = matchableText(object[field]);
+    if (text === undefined) return false;
+    for (const regex of regexes) if (regex.test(text)) return true;
+    return false;
+  };
+}
+
+function allOf(checks: ObjectCheck[]): ObjectCheck {
+  return (object) => {
+    for (const check of checks) if (!check(object)) return false;
     return true;
   };
 }
 
-/** undefined when the schema has no (or empty) log_patterns: nothing to check. */
-export function compileLogPatterns(patterns: LogPatterns | undefined): LogPatternCheck | undefined {
-  if (!patterns || Object.keys(patterns).length === 0) return undefined;
-  return compileObjectPatterns(patterns);
+function compileObjectPatterns(patterns: LogPatterns): ObjectCheck {
+  return allOf(
+    Object.entries(patterns).map(([field, pattern]) => compileFieldCheck(field, pattern)),
+  );
+}
+
+/** Nothing to check when the schema has no (or empty) log_patterns. */
+export function compileLogPatterns(patterns: LogPatterns | undefined): CompiledLogPatterns {
+  const compiled: CompiledLogPatterns = {};
+  const recordChecks: ObjectCheck[] = [];
+  for (const [field, pattern] of Object.entries(patterns ?? {})) {
+    if (field !== ENVELOPE_KEY) recordChecks.push(compileFieldCheck(field, pattern));
+    else if (isPlainObject(pattern)) {
+      const nested = compileObjectPatterns(pattern as LogPatterns);
+      compiled.envelope = (envelope) => envelope !== undefined && nested(envelope);
+    } else compiled.envelope = () => false; // StreamAlert needs an object of patterns here
+  }
+  if (recordChecks.length > 0) compiled.record = allOf(recordChecks);
+  return compiled;
 }
