@@ -1,12 +1,10 @@
 // The json parser (SPEC §3.4): the whole object, records selected by json_path (optionally
 // embedded JSON strings), or a JSON object found inside one string field (json_regex_key).
 import type { SchemaConfiguration } from "../../shared/config/types";
-import { isPlainObject, isPythonFalsy, pythonStr } from "../schema/python-values";
+import { isPlainObject } from "../schema/python-values";
+import { findJsonBlob } from "./json-blob";
 import { compileSelectRecords } from "./json-path";
 import type { ExtractRecords } from "./record-input";
-
-// StreamAlert's pattern for a JSON blob inside text (Python's `.` stops at "\n" only).
-const EMBEDDED_JSON_BLOB = /\{[^\n]+[:,][^\n]+\}|\[[^\n]+[,:][^\n]+\]/;
 
 /** JSON text of an object, parsed; anything else undefined (checked before parsing, so the
  * common case of a plain-text message costs no exception). */
@@ -48,9 +46,11 @@ export function compileJsonParser(configuration: SchemaConfiguration): ExtractRe
   if (regexKey) {
     return (input) => {
       const root = input.json();
-      if (!isPlainObject(root) || isPythonFalsy(root[regexKey])) return undefined;
-      const blob = EMBEDDED_JSON_BLOB.exec(pythonStr(root[regexKey]));
-      const record = blob ? parseObject(blob[0]) : undefined;
+      // StreamAlert searched Python's str() of the value: only a string can hold JSON
+      const value = isPlainObject(root) ? root[regexKey] : undefined;
+      if (typeof value !== "string") return undefined;
+      const blob = findJsonBlob(value);
+      const record = blob === undefined ? undefined : parseObject(blob);
       return record ? [record] : undefined;
     };
   }

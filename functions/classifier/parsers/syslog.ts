@@ -3,7 +3,7 @@
 import type { ExtractRecords } from "./record-input";
 
 const SYSLOG_LINE =
-  /^(?<timestamp>[\p{L}\p{N}_]{3}\s\p{Nd}{2}\s(?:\p{Nd}{2}:?)+)\s(?<host>(?:[\p{L}\p{N}_]-*)+)\s(?<application>[\p{L}\p{N}_]+)(?:\[[\p{L}\p{N}_]+\])*:\s(?<message>.*)\n?$/u;
+  /^(?<timestamp>[\p{L}\p{N}_]{3}\s\p{Nd}{2}\s(?:\p{Nd}{2}:?)+)\s(?<host>(?:[\p{L}\p{N}_]-*)+)\s(?<application>[\p{L}\p{N}_]+)(?:\[[\p{L}\p{N}_]+\])*:\s(?<message>[^\n]*)\n?$/u;
 
 export function compileSyslogParser(): ExtractRecords {
   return (input) => {

@@ -146,6 +146,7 @@ describe("json_regex_key", () => {
     ["a line without JSON", { message: "plain text" }, undefined],
     ["JSON that is not an object", { message: "prefix [1, 2, 3]" }, undefined],
     ["an empty field", { message: "" }, undefined],
+    ["a field that is not a string", { message: { id: 1, name: "x" } }, undefined],
     ["a missing field", { other: 'x {"id": 1, "name": "y"}' }, undefined],
   ])("%s", (_case, data, expected) => {
     expect(recordsOf(oneSchema(eventSchema, configuration), JSON.stringify(data))).toEqual(

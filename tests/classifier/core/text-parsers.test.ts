@@ -181,6 +181,11 @@ describe("syslog", () => {
         },
       ],
     ],
+    [
+      "a carriage return in the message (Python's `.` only stops at a line feed)",
+      "Jan 10 19:35:33 host1 sudo: a\rb\n",
+      [{ timestamp: "Jan 10 19:35:33", host: "host1", application: "sudo", message: "a\rb" }],
+    ],
     ["a line that is not syslog", "hello world", undefined],
     ["a single-digit day without padding", "Jan 1 19:35:33 host1 sudo: x", undefined],
   ])("%s", (_case, data, expected) => {
