@@ -4,7 +4,7 @@
 import type { ClassifiedRecord, LogRecord } from "../shared/classified-record";
 import { logTypesForResource } from "../shared/config/log-types";
 import type { ServiceName, StreamAlertConfig } from "../shared/config/types";
-import { type CompiledLogType, compileLogType } from "./compile-log-type";
+import { type CompiledLogType, compileLogType, type ParseStats } from "./compile-log-type";
 import { LazyRecordInput } from "./parsers";
 import type { Classifier, ClassifyOutcome, RawRecord } from "./types";
 
@@ -87,6 +87,8 @@ export function createClassifier(config: StreamAlertConfig, cluster: string): Cl
     };
   }
 
+  const stats: ParseStats = { invalid: 0 };
+
   return {
     cluster,
     classify(raw: RawRecord): ClassifyOutcome {
@@ -96,8 +98,13 @@ export function createClassifier(config: StreamAlertConfig, cluster: string): Cl
       try {
         for (const logType of candidates) {
           // the first schema with a valid record wins: it may keep the parsed input
-          const records = logType.parse(input, true);
-          if (records) return { ok: true, records: toClassified(raw, logType, records) };
+          const records = logType.parse(input, true, stats);
+          if (records) {
+            const classified = toClassified(raw, logType, records);
+            return stats.invalid > 0
+              ? { ok: true, records: classified, invalid: stats.invalid }
+              : { ok: true, records: classified };
+          }
         }
       } catch (error) {
         // a defect or a pathological input (e.g. stack exhaustion) must not end the batch

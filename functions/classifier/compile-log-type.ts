@@ -14,6 +14,11 @@ import {
 } from "./schema/compile-schema";
 import { compileLogPatterns } from "./schema/log-patterns";
 
+/** Filled by parse: how many extracted candidates did not validate. */
+export interface ParseStats {
+  invalid: number;
+}
+
 export interface CompiledLogType {
   name: string;
   parser: ParserName;
@@ -22,7 +27,7 @@ export interface CompiledLogType {
    * `mayKeepInput`: a returned record may be (part of) the parsed input, which is then modified
    * (envelope, defaults, normalization) — only when no other schema will look at it again.
    */
-  parse(input: RecordInput, mayKeepInput: boolean): LogRecord[] | undefined;
+  parse(input: RecordInput, mayKeepInput: boolean, stats?: ParseStats): LogRecord[] | undefined;
   normalize?: Normalize;
 }
 
@@ -52,7 +57,7 @@ export function compileLogType(
   // StreamAlert never uses a schema whose optional keys are not declared in it
   if (!schema.usable || (envelopeSchema && !envelopeSchema.usable)) return compiled;
 
-  compiled.parse = (input, mayKeepInput) => {
+  compiled.parse = (input, mayKeepInput, stats) => {
     const mode: CastMode = freshCandidates
       ? "inPlace"
       : mayKeepInput && !input.borrowed
@@ -67,15 +72,19 @@ export function compileLogType(
     const candidates = extract(input);
     if (!candidates) return undefined;
     let records: LogRecord[] | undefined;
+    let invalid = 0;
     for (const candidate of candidates) {
       const record = castRecord(candidate, schema, mode);
-      if (!record) continue;
-      if (matchesRecordPatterns && !matchesRecordPatterns(record)) continue;
+      if (!record || (matchesRecordPatterns && !matchesRecordPatterns(record))) {
+        invalid++;
+        continue;
+      }
       if (envelope) record[ENVELOPE_KEY] = envelope; // shared by the records, as in StreamAlert
       addOptionalDefaults(record, schema);
       if (records) records.push(record);
       else records = [record];
     }
+    if (stats) stats.invalid = invalid;
     return records;
   };
   return compiled;

@@ -15,7 +15,15 @@ export interface RawRecord {
 }
 
 export type ClassifyOutcome =
-  | { ok: true; records: ClassifiedRecord[] }
+  | {
+      ok: true;
+      records: ClassifiedRecord[];
+      /**
+       * Candidates of the winning schema that did not validate (e.g. one bad element of a
+       * json_path list); StreamAlert counted them as failed parses. Absent when 0.
+       */
+      invalid?: number;
+    }
   /** reason: "unknown_resource" (service/resource not in this cluster's data_sources) or "no_match" */
   | { ok: false; reason: "unknown_resource" | "no_match"; message: string };
 

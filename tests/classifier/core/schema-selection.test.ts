@@ -72,6 +72,7 @@ describe("schema order", () => {
       ["a:list", { id: "1" }],
       ["a:list", { id: "2" }],
     ]);
+    expect(outcome.ok && outcome.invalid).toBe(1); // {"x": 1}, counted as a failed parse
     expect(
       classifier.classifyAll({ ...record, data: '{"items": [{"id": "1"}]}' }).map((m) => m.logType),
     ).toEqual(["a:list", "b:whole"]);
