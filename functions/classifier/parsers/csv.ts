@@ -21,16 +21,21 @@ function compileColumns(schema: SchemaObject): CsvColumn[] {
   });
 }
 
-/** Rows of one CSV text. */
-function parseRows(text: string, dialect: CsvDialect): string[][] {
-  const plain =
-    !text.includes(dialect.quote) &&
-    (dialect.escape === undefined || !text.includes(dialect.escape)) &&
-    !text.includes("\n") &&
-    !text.includes("\r");
+/** Rows of one CSV text: readCsvRows, with shortcuts for single lines. */
+export function parseRows(text: string, dialect: CsvDialect): string[][] {
+  if (text.includes("\n") || text.includes("\r")) return readCsvRows(text, dialect);
+  let special = text.indexOf(dialect.quote);
+  if (dialect.escape !== undefined) {
+    const escapeAt = text.indexOf(dialect.escape);
+    if (escapeAt !== -1 && (special === -1 || escapeAt < special)) special = escapeAt;
+  }
   // one line without quoting: a split gives what Python's csv.reader gives
-  if (plain) return text === "" ? [] : [text.split(dialect.delimiter)];
-  return readCsvRows(text, dialect);
+  if (special === -1) return text === "" ? [] : [text.split(dialect.delimiter)];
+  // the fields before the first quote or escape split plainly; the reader takes the rest
+  const plainEnd = text.lastIndexOf(dialect.delimiter, special);
+  if (plainEnd === -1) return readCsvRows(text, dialect);
+  const rest = readCsvRows(text.slice(plainEnd + dialect.delimiter.length), dialect)[0] ?? [];
+  return [text.slice(0, plainEnd).split(dialect.delimiter).concat(rest)];
 }
 
 function rowToRecord(

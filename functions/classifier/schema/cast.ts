@@ -19,9 +19,9 @@ export function castToString(value: unknown): string {
   return pythonStr(value);
 }
 
-/** Plain ASCII digits that a double holds exactly: the common case, without a regex. */
-function isShortDigits(text: string): boolean {
-  if (text.length === 0 || text.length > 15) return false;
+/** Plain ASCII digits: the common case, checked without a regex. */
+function isPlainDigits(text: string): boolean {
+  if (text.length === 0) return false;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code < 48 || code > 57) return false;
@@ -34,7 +34,7 @@ export function castToInteger(value: unknown): CastResult {
   if (typeof value === "number") return Number.isFinite(value) ? Math.trunc(value) : CAST_FAILED;
   if (typeof value === "boolean") return value ? 1 : 0;
   if (typeof value !== "string") return CAST_FAILED;
-  if (isShortDigits(value)) return Number(value);
+  if (isPlainDigits(value)) return Number(value); // integers past 2^53 round, as JSON numbers do
   return INTEGER_TEXT.test(value) ? Number.parseInt(value.replace(/_/g, ""), 10) : CAST_FAILED;
 }
 

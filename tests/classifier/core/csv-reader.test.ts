@@ -1,5 +1,6 @@
 // The CSV reader reproduces Python's csv.reader (expected rows were produced with CPython's csv
 // module; where it raises, StreamAlert kept the rows read before the error).
+import { parseRows } from "../../../functions/classifier/parsers/csv";
 import { type CsvDialect, readCsvRows } from "../../../functions/classifier/parsers/csv-reader";
 
 const comma: CsvDialect = { delimiter: ",", quote: '"' };
@@ -47,5 +48,24 @@ describe("readCsvRows", () => {
     ["no text", "", {}, []],
   ])("%s", (_case, text, dialect, rows) => {
     expect(readCsvRows(text, { ...comma, ...dialect })).toEqual(rows);
+  });
+});
+
+describe("parseRows shortcuts", () => {
+  it("give what the reader gives on generated single lines", () => {
+    const alphabet = ["a", "b", ",", "'", '"', "\\", " "];
+    const dialects: CsvDialect[] = [comma, { delimiter: ",", quote: "'", escape: "\\" }];
+    let seed = 11;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed;
+    };
+    for (let n = 0; n < 5000; n++) {
+      let text = "";
+      const length = next() % 12;
+      for (let i = 0; i < length; i++) text += alphabet[next() % alphabet.length];
+      const dialect = dialects[n % dialects.length];
+      expect([text, parseRows(text, dialect)]).toEqual([text, readCsvRows(text, dialect)]);
+    }
   });
 });
