@@ -86,7 +86,10 @@ describe("rule library", () => {
       const matched = await evaluateRule(rule, record, (r, error) => {
         errors.push(`${r.name}: ${String(error)}`);
       });
-      if (matched) triggered.push(rule.name);
+      if (!matched) continue;
+      triggered.push(rule.name);
+      // a title that throws would cost the alert its title in production
+      expect(typeof rule.title?.(record)).toBe("string");
     }
     // disabled rules never trigger; datatype-only rules need the classifier's normalization
     const expected = (event.trigger_rules ?? []).filter((name) => {
