@@ -95,8 +95,9 @@ export function createClassifier(config: StreamAlertConfig, cluster: string): Cl
       const candidates = candidatesOf.get(raw.service)?.get(raw.resource);
       if (!candidates) return unknownResource(raw);
       const input = new LazyRecordInput(raw.data);
-      try {
-        for (const logType of candidates) {
+      let failure = "";
+      for (const logType of candidates) {
+        try {
           // the first schema with a valid record wins: it may keep the parsed input
           const records = logType.parse(input, true, stats);
           if (records) {
@@ -105,16 +106,12 @@ export function createClassifier(config: StreamAlertConfig, cluster: string): Cl
               ? { ok: true, records: classified, invalid: stats.invalid }
               : { ok: true, records: classified };
           }
+        } catch (error) {
+          // a defect or a pathological input (e.g. stack exhaustion) is this schema's no-match
+          failure = `; ${logType.name} failed: ${error instanceof Error ? error.message : String(error)}`;
         }
-      } catch (error) {
-        // a defect or a pathological input (e.g. stack exhaustion) must not end the batch
-        return noMatch(
-          raw,
-          candidates,
-          `: ${error instanceof Error ? error.message : String(error)}`,
-        );
       }
-      return noMatch(raw, candidates);
+      return noMatch(raw, candidates, failure);
     },
     classifyAll(raw: RawRecord): SchemaMatch[] {
       const candidates = candidatesOf.get(raw.service)?.get(raw.resource) ?? [];

@@ -71,6 +71,18 @@ describe("bad input", () => {
     expect(outcome).toMatchObject({ ok: false, reason: "no_match" });
   });
 
+  it("tries the next schema when a recursive JSONPath exhausts the stack on the input", () => {
+    const deepFirst = classifierFor({
+      logs: {
+        "a:deep": { schema: { id: "integer" }, configuration: { json_path: "$..items[*]" } },
+        "b:whole": { schema: { x: {}, items: [] } },
+      },
+    });
+    const data = `{"x": ${deepJson(10_000, "1")}, "items": [{"id": 3}]}`;
+    const outcome = deepFirst.classify({ service: "kinesis", resource: "stream", data });
+    expect(outcome.ok && outcome.records[0].log_schema_type).toBe("b:whole");
+  });
+
   it("classifies a large line", () => {
     const name = "x".repeat(5_000_000);
     const outcome = classify(JSON.stringify({ id: 1, name }));
