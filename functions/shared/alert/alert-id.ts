@@ -29,6 +29,16 @@ export function deterministicAlertId(
   return uuidShape(hash.digest());
 }
 
+/** A UUID-shaped id derived from `parts` alone (e.g. a merged alert's from its members' ids). */
+export function uuidFromParts(parts: readonly string[]): string {
+  const hash = createHash("sha256");
+  for (const part of parts) {
+    hash.update(part);
+    hash.update("\u0000");
+  }
+  return uuidShape(hash.digest());
+}
+
 /** Canonical JSON of the record minus the derived keys: object keys sorted at every depth. */
 export function recordFingerprint(record: Record<string, unknown>): string {
   const parts: string[] = [];

@@ -43,6 +43,11 @@ export interface Alert {
   runbook?: string;
   /** send the first alert of a merge window at once, merge the rest */
   mergeSendFirst?: boolean;
+  /**
+   * set by the alert merger on the first alert of a merge window when `mergeSendFirst`: it goes
+   * to every output at once and stays in the table (fully sent) until its window closes
+   */
+  mergeWindowOpener?: boolean;
 }
 
 /** Whether the merger groups this alert with others (merge keys and a window both set). */

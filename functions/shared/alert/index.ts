@@ -1,5 +1,5 @@
 export { type Alert, EPOCH, isMergeCandidate, REQUIRED_OUTPUTS } from "./alert";
-export { deterministicAlertId, recordFingerprint } from "./alert-id";
+export { deterministicAlertId, recordFingerprint, uuidFromParts } from "./alert-id";
 export { AlertFormatError } from "./errors";
 export { type AlertItem, alertKey, fromItem, toItem } from "./item";
 export {
@@ -10,4 +10,5 @@ export {
   publisherName,
 } from "./outputs";
 export { toPlainAlert } from "./plain";
+export { remainingOutputs } from "./remaining-outputs";
 export { formatAlertTime, parseAlertTime } from "./timestamps";

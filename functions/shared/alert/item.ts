@@ -35,6 +35,7 @@ export interface AlertItem {
   Tags?: string[];
   Runbook?: string;
   MergeSendFirst?: boolean;
+  MergeWindowOpener?: boolean;
 }
 
 export function toItem(alert: Alert): AlertItem {
@@ -64,6 +65,7 @@ export function toItem(alert: Alert): AlertItem {
   if (alert.tags && alert.tags.length > 0) item.Tags = alert.tags;
   if (alert.runbook) item.Runbook = alert.runbook;
   if (alert.mergeSendFirst) item.MergeSendFirst = true;
+  if (alert.mergeWindowOpener) item.MergeWindowOpener = true;
   return item;
 }
 
@@ -104,6 +106,7 @@ export function fromItem(item: Record<string, unknown>): Alert {
   if (item.Tags !== undefined && item.Tags !== null) alert.tags = stringList(item.Tags);
   if (typeof item.Runbook === "string") alert.runbook = item.Runbook;
   if (item.MergeSendFirst === true) alert.mergeSendFirst = true;
+  if (item.MergeWindowOpener === true) alert.mergeWindowOpener = true;
   return alert;
 }
 
