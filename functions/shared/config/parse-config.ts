@@ -1,3 +1,4 @@
+import { decodeFileTexts } from "./decode-file-texts";
 import { type ConfigIssue, ConfigValidationError } from "./errors";
 import { IssueLog } from "./issue-log";
 import type { StreamAlertConfig } from "./types";
@@ -11,7 +12,7 @@ import { validateNormalizedTypesFile, validateScheduledQueriesFile } from "./val
 import { knownNormalizedTypes, validateThreatIntelFile } from "./validate-threat-intel";
 
 /**
- * The raw configuration: parsed JSON keyed by path relative to the conf folder, e.g.
+ * The raw configuration: parsed JSON (or its text) keyed by path relative to the conf folder, e.g.
  * "global.json", "clusters/prod.json", "schemas/osquery.json" (schemas always under "schemas/",
  * wherever they were read from). Bundles embed this map and parse it at cold start.
  */
@@ -52,21 +53,31 @@ function byName<T extends { sortKey: string }>(a: T, b: T): number {
 
 /**
  * The pure core: validates every file and builds the typed model. Throws ConfigValidationError
- * listing every error at once; unknown keys and other doubtful things come back as warnings.
+ * listing every error at once (ConfigFileError when an entry given as JSON text does not parse);
+ * unknown keys and other doubtful things come back as warnings.
  */
-export function parseConfig(files: RawConfigFiles, options: ParseConfigOptions = {}): ParsedConfig {
+export function parseConfig(
+  rawFiles: RawConfigFiles,
+  options: ParseConfigOptions = {},
+): ParsedConfig {
   const dir = options.dir ?? "conf";
   const schemasDir = options.schemasDir ?? "schemas";
   const log = new IssueLog();
   const confFile = (name: string) => joinPath(dir, name);
+  const displayName = (key: string) => {
+    const schema = SCHEMA_FILE.exec(key);
+    return schema ? joinPath(schemasDir, schema[1]) : confFile(key);
+  };
+  const { files: decoded, warnings: textWarnings } = decodeFileTexts(rawFiles, displayName);
+  log.warnings.push(...textWarnings);
+  const files = decoded;
   const schemaFiles: (SchemaFile & { sortKey: string })[] = [];
   const clusterFiles: (ClusterFile & { sortKey: string })[] = [];
 
   for (const [key, raw] of Object.entries(files)) {
     const schema = SCHEMA_FILE.exec(key);
     const cluster = CLUSTER_FILE.exec(key);
-    if (schema)
-      schemaFiles.push({ file: joinPath(schemasDir, schema[1]), raw, sortKey: schema[1] });
+    if (schema) schemaFiles.push({ file: displayName(key), raw, sortKey: schema[1] });
     else if (cluster)
       clusterFiles.push({ name: cluster[1], file: confFile(key), raw, sortKey: cluster[1] });
     else if (!TOP_LEVEL_FILES.includes(key))

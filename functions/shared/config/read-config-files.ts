@@ -1,9 +1,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, normalize } from "node:path";
+import { decodeFileTexts } from "./decode-file-texts";
 import { ConfigFileError, type ConfigIssue } from "./errors";
-import { formatPath } from "./issue-log";
 import type { RawConfigFiles } from "./parse-config";
-import { parseJsonText } from "./parse-json-text";
 
 export interface ReadConfigOptions {
   /** where the log schemas are @default `<configDir>/schemas` if it exists, else `<configDir>/../schemas` */
@@ -65,40 +64,29 @@ export function readConfigFolder(
       join(schemasDir, name),
     ]),
   ];
-  const files: RawConfigFiles = {};
+  const texts: Record<string, string> = {};
+  const pathOf = new Map<string, string>();
   const problems: ConfigIssue[] = [];
-  const warnings: ConfigIssue[] = [];
   for (const [key, path] of sources) {
-    let text: string;
+    pathOf.set(key, path);
     try {
-      text = readFileSync(path, "utf8");
+      texts[key] = readFileSync(path, "utf8");
     } catch (error) {
       problems.push({
         file: path,
         path: "",
         message: `cannot be read: ${(error as Error).message}`,
       });
-      continue;
-    }
-    const parsed = parseJsonText(text);
-    if (parsed.ok) {
-      files[key] = parsed.value;
-      for (const { path: keyPath, line, column } of parsed.duplicateKeys) {
-        warnings.push({
-          file: path,
-          path: formatPath(keyPath),
-          message: `is written twice in one object (again at line ${line}, column ${column}); only the last value is used`,
-        });
-      }
-    } else {
-      const { line, column, reason } = parsed.problem;
-      problems.push({
-        file: path,
-        path: "",
-        message: `invalid JSON at line ${line}, column ${column}: ${reason}`,
-      });
     }
   }
+  let decoded: ReturnType<typeof decodeFileTexts>;
+  try {
+    decoded = decodeFileTexts(texts, (key) => pathOf.get(key) ?? key);
+  } catch (error) {
+    // Unreadable and unparsable files are reported together.
+    if (error instanceof ConfigFileError) throw new ConfigFileError([...problems, ...error.issues]);
+    throw error;
+  }
   if (problems.length > 0) throw new ConfigFileError(problems);
-  return { files, warnings };
+  return decoded;
 }

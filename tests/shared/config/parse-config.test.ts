@@ -1,10 +1,15 @@
-import { formatConfigIssues, parseConfig } from "../../../functions/shared/config";
+import {
+  ConfigFileError,
+  formatConfigIssues,
+  parseConfig,
+  type RawConfigFiles,
+} from "../../../functions/shared/config";
 import { validFiles, withValue } from "./config-fixtures";
 
 const base = validFiles();
 const prod = "clusters/prod.json";
 
-function warningLines(files: ReturnType<typeof validFiles>): string[] {
+function warningLines(files: RawConfigFiles): string[] {
   const { warnings } = parseConfig(files);
   return warnings.length === 0 ? [] : formatConfigIssues(warnings).split("\n");
 }
@@ -129,6 +134,39 @@ describe("parseConfig builds the typed model", () => {
     });
 
     expect(() => parseConfig(files)).not.toThrow();
+  });
+});
+
+describe("parseConfig takes files embedded as JSON text", () => {
+  const asText = () =>
+    Object.fromEntries(
+      Object.entries(base).map(([key, raw]) => [key, JSON.stringify(raw, null, 2)]),
+    );
+
+  it("loads the same model from text as from parsed values", () => {
+    expect(parseConfig(asText()).config).toEqual(parseConfig(base).config);
+  });
+
+  it("reports text that is not JSON with file, line and column", () => {
+    const files = { ...asText(), "schemas/osquery.json": '{\n  "osquery:x": {,\n}' };
+
+    expect(() => parseConfig(files)).toThrow(
+      new ConfigFileError([
+        {
+          file: "schemas/osquery.json",
+          path: "",
+          message: "invalid JSON at line 2, column 17: expected a double-quoted property name",
+        },
+      ]),
+    );
+  });
+
+  it("warns about a key written twice in the text", () => {
+    const files = { ...asText(), "outputs.json": '{"slack": ["a"], "slack": ["b"]}' };
+
+    expect(warningLines(files)).toEqual([
+      "conf/outputs.json: slack: is written twice in one object (again at line 1, column 18); only the last value is used",
+    ]);
   });
 });
 
