@@ -57,7 +57,7 @@ describe("alert merger handler", () => {
       FunctionName: "test_streamalert_alert_processor",
       InvocationType: "Event",
     });
-    const payload = JSON.parse(new TextDecoder().decode(call.args[0].input.Payload));
+    const payload = JSON.parse(new TextDecoder().decode(call.args[0].input.Payload as Uint8Array));
     expect(payload).toMatchObject({ RuleName: alert.ruleName, AlertID: "pending", Attempts: 1 });
   });
 });
