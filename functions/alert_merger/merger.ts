@@ -11,6 +11,7 @@ import {
 } from "../shared/alert";
 import { logger as defaultLogger } from "../shared/logger";
 import type { AlertKey, MergerAlertTable } from "./alert-table";
+import { forEachConcurrently } from "./concurrency";
 import { dispatchAlert } from "./dispatch";
 import type { AlertProcessorInvoker } from "./invoker";
 import { groupMergeCandidates, MAX_ALERTS_PER_GROUP } from "./merge-groups";
@@ -28,6 +29,8 @@ export interface AlertMergerOptions {
   logger?: MergerLogger;
   /** alerts of one rule looked at per run (StreamAlert's memory bound); default 5000 */
   maxAlertsPerRule?: number;
+  /** processor invocations in flight at once; default 16 (a minute's schedule is short) */
+  dispatchConcurrency?: number;
 }
 
 export interface MergerRunSummary {
@@ -61,6 +64,7 @@ export function createAlertMerger(options: AlertMergerOptions): AlertMerger {
   const log = options.logger ?? defaultLogger;
   const clock = options.now ?? (() => new Date());
   const maxAlertsPerRule = options.maxAlertsPerRule ?? 5000;
+  const dispatchConcurrency = options.dispatchConcurrency ?? 16;
 
   async function load(ruleName: string): Promise<LoadedAlert[]> {
     const loaded: LoadedAlert[] = [];
@@ -96,13 +100,10 @@ export function createAlertMerger(options: AlertMergerOptions): AlertMerger {
     );
     for (const window of windows) window.opener.mergeWindowOpener = true;
 
-    const toDelete: AlertKey[] = [];
-    const regularCandidates: Alert[] = [];
-    for (const { alert, dispatchedText } of loaded) {
-      if (!isDue(alert)) continue;
-      if (remainingOutputs(alert).length > 0) {
+    const dispatch = (pending: Array<{ alert: Alert; previous?: string }>) =>
+      forEachConcurrently(pending, dispatchConcurrency, async ({ alert, previous }) => {
         try {
-          const outcome = await dispatchAlert(alert, dispatchedText, deps);
+          const outcome = await dispatchAlert(alert, previous, deps);
           if (outcome === "dispatched") summary.dispatched++;
         } catch (error) {
           summary.errors++;
@@ -112,6 +113,15 @@ export function createAlertMerger(options: AlertMergerOptions): AlertMerger {
             error: String(error),
           });
         }
+      });
+
+    const toDelete: AlertKey[] = [];
+    const toSend: Array<{ alert: Alert; previous?: string }> = [];
+    const regularCandidates: Alert[] = [];
+    for (const { alert, dispatchedText } of loaded) {
+      if (!isDue(alert)) continue;
+      if (remainingOutputs(alert).length > 0) {
+        toSend.push({ alert, previous: dispatchedText });
       } else if (!isMergeCandidate(alert)) {
         // sent everywhere but not deleted by the processor (it timed out): finish the job
         toDelete.push(alertKey(alert));
@@ -119,6 +129,7 @@ export function createAlertMerger(options: AlertMergerOptions): AlertMerger {
         regularCandidates.push(alert);
       }
     }
+    await dispatch(toSend);
 
     const groups = groupMergeCandidates(regularCandidates, now);
     for (const window of windows) {
@@ -138,10 +149,12 @@ export function createAlertMerger(options: AlertMergerOptions): AlertMerger {
       }
     }
 
-    const toDispatch: Alert[] = [];
+    const mergedToSend: Array<{ alert: Alert; previous?: string }> = [];
     for (const group of groups) {
       const merged = mergeAlerts(group, now);
-      if (await table.putNew(toItem(merged))) toDispatch.push(merged);
+      if (await table.putNew(toItem(merged))) {
+        mergedToSend.push({ alert: merged, previous: formatAlertTime(EPOCH) });
+      }
       toDelete.push(...group.map(alertKey));
       summary.merged++;
       log.info("Merged alerts", { rule: ruleName, alertId: merged.alertId, count: group.length });
@@ -150,19 +163,7 @@ export function createAlertMerger(options: AlertMergerOptions): AlertMerger {
       await table.deleteAll(toDelete);
       summary.deleted += toDelete.length;
     }
-    for (const merged of toDispatch) {
-      try {
-        const outcome = await dispatchAlert(merged, formatAlertTime(EPOCH), deps);
-        if (outcome === "dispatched") summary.dispatched++;
-      } catch (error) {
-        summary.errors++;
-        log.error("Dispatch of a merged alert failed; retried next run", {
-          rule: ruleName,
-          alertId: merged.alertId,
-          error: String(error),
-        });
-      }
-    }
+    await dispatch(mergedToSend);
   }
 
   return {

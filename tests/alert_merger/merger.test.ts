@@ -79,6 +79,33 @@ describe("alert merger: dispatch", () => {
     expect(invoker.payloads).toEqual([]);
   });
 
+  it("keeps at most dispatchConcurrency invocations in flight and sends them all", async () => {
+    const alerts = Array.from({ length: 40 }, () => alertOf());
+    const table = new MemoryMergerTable(alerts);
+    let inFlight = 0;
+    let peak = 0;
+    let calls = 0;
+    const merger = createAlertMerger({
+      table,
+      invoker: {
+        async invoke() {
+          inFlight++;
+          peak = Math.max(peak, inFlight);
+          await new Promise((resolve) => setTimeout(resolve, 1));
+          inFlight--;
+          calls++;
+        },
+      },
+      processorTimeoutSec: 60,
+      now: () => minutes(0),
+      logger: silent,
+      dispatchConcurrency: 4,
+    });
+    expect(await merger.run()).toMatchObject({ dispatched: 40 });
+    expect(calls).toBe(40);
+    expect(peak).toBe(4);
+  });
+
   it("keeps going after an invoke fails, and counts the error", async () => {
     const table = new MemoryMergerTable([alertOf({ alertId: "a" }), alertOf({ alertId: "b" })]);
     let calls = 0;
