@@ -13,9 +13,9 @@ import { logger as defaultLogger } from "../shared/logger";
 import type { AlertKey, MergerAlertTable } from "./alert-table";
 import { forEachConcurrently } from "./concurrency";
 import { dispatchAlert } from "./dispatch";
+import { mergeToFit } from "./fit-item-size";
 import type { AlertProcessorInvoker } from "./invoker";
 import { groupMergeCandidates, MAX_ALERTS_PER_GROUP } from "./merge-groups";
-import { mergeAlerts } from "./merged-alert";
 import { sendFirstWindows } from "./send-first";
 
 export type MergerLogger = Pick<typeof defaultLogger, "info" | "warn" | "error">;
@@ -150,14 +150,13 @@ export function createAlertMerger(options: AlertMergerOptions): AlertMerger {
     }
 
     const mergedToSend: Array<{ alert: Alert; previous?: string }> = [];
-    for (const group of groups) {
-      const merged = mergeAlerts(group, now);
+    for (const { merged, members } of groups.flatMap((group) => mergeToFit(group, now))) {
       if (await table.putNew(toItem(merged))) {
         mergedToSend.push({ alert: merged, previous: formatAlertTime(EPOCH) });
       }
-      toDelete.push(...group.map(alertKey));
+      toDelete.push(...members.map(alertKey));
       summary.merged++;
-      log.info("Merged alerts", { rule: ruleName, alertId: merged.alertId, count: group.length });
+      log.info("Merged alerts", { rule: ruleName, alertId: merged.alertId, count: members.length });
     }
     if (toDelete.length > 0) {
       await table.deleteAll(toDelete);

@@ -1,3 +1,4 @@
+import { mergeToFit } from "../../functions/alert_merger/fit-item-size";
 import { mergeAlerts } from "../../functions/alert_merger/merged-alert";
 import { commonPart, difference } from "../../functions/alert_merger/merged-record";
 import { EPOCH } from "../../functions/shared/alert";
@@ -111,5 +112,30 @@ describe("commonPart and difference", () => {
 
   it("returns the whole record when nothing is common", () => {
     expect(difference({}, { a: 1 })).toEqual({ a: 1 });
+  });
+});
+
+describe("mergeToFit", () => {
+  it("splits a group whose merged item would be too large to store, in creation order", () => {
+    const members = Array.from({ length: 8 }, (_, index) =>
+      mergeCandidate({
+        alertId: `big${index}`,
+        created: minutes(index),
+        record: { user: "u", blob: `${index}`.repeat(50_000) },
+      }),
+    );
+    const parts = mergeToFit(members, minutes(30), 180_000);
+    expect(parts.map((part) => part.members.map((member) => member.alertId))).toEqual([
+      ["big0", "big1"],
+      ["big2", "big3"],
+      ["big4", "big5"],
+      ["big6", "big7"],
+    ]);
+    for (const part of parts) expect(part.merged.record.AlertCount).toBe(2);
+  });
+
+  it("keeps a group that fits whole", () => {
+    const members = [mergeCandidate(), mergeCandidate({ created: minutes(1) })];
+    expect(mergeToFit(members, minutes(30))).toHaveLength(1);
   });
 });
