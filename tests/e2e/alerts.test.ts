@@ -37,6 +37,16 @@ const rules = {
     },
     (record) => record.eventName === "PortScan",
   ),
+  brute_force: rule(
+    {
+      logs: ["cloudtrail:events"],
+      outputs: ["slack:security"],
+      mergeByKeys: ["userName"],
+      mergeWindowMins: 10,
+      mergeSendFirst: true,
+    },
+    (record) => record.eventName === "FailedLogin",
+  ),
   huge_policy_change: rule(
     { logs: ["cloudtrail:events"], outputs: ["pagerduty-v2:oncall"] },
     (record) => record.eventName === "PutPolicy",
@@ -105,7 +115,8 @@ afterAll(async () => {
   await emulators?.stop();
 });
 
-test("alerts are delivered exactly once per output, merged, and large ones go by key", async () => {
+/** The pipeline on dynalite with a controllable clock; outputs are recording fakes. */
+function createPipeline() {
   let clock = new Date("2026-03-01T12:00:00.000Z");
   const advance = (seconds: number) => {
     clock = new Date(clock.getTime() + seconds * 1000);
@@ -156,9 +167,26 @@ test("alerts are delivered exactly once per output, merged, and large ones go by
     logger: quiet,
   });
 
-  // the rules engine writes: one login alert, three port scans a minute apart, one 200 KB alert
   const send = (id: string, records: LogRecord[]) =>
     engine.processMessages([{ messageId: id, body: JSON.stringify(records.map(classified)) }]);
+  /** runs the merger once a minute until the table is empty; returns the runs it took */
+  const runUntilEmpty = async () => {
+    for (let run = 1; run <= 20; run++) {
+      advance(61);
+      const summary = await merger.run();
+      expect(summary.errors).toBe(0);
+      const scan = await emulators.dynamodb.send(new ScanCommand({ TableName: TABLE }));
+      if ((scan.Count ?? 0) === 0) return run;
+    }
+    throw new Error("alerts left in the table after 20 merger runs");
+  };
+  return { send, advance, runUntilEmpty, merger, payloads, firehose, slack, pagerduty, teams };
+}
+
+test("alerts are delivered exactly once per output, merged, and large ones go by key", async () => {
+  const { send, advance, runUntilEmpty, payloads, firehose, slack, pagerduty, teams } =
+    createPipeline();
+  // the rules engine writes: one login alert, three port scans a minute apart, one 200 KB alert
   await send("m1", [
     { eventName: "ConsoleLogin", userName: "alice" },
     { eventName: "PutPolicy", policy: "p".repeat(200_000) },
@@ -172,15 +200,7 @@ test("alerts are delivered exactly once per output, merged, and large ones go by
   await send("m1-again", [{ eventName: "ConsoleLogin", userName: "alice" }]);
 
   // the merger runs every minute until nothing is left
-  let remaining = Number.POSITIVE_INFINITY;
-  for (let run = 0; run < 20 && remaining > 0; run++) {
-    advance(61);
-    const summary = await merger.run();
-    expect(summary.errors).toBe(0);
-    const scan = await emulators.dynamodb.send(new ScanCommand({ TableName: TABLE }));
-    remaining = scan.Count ?? 0;
-  }
-  expect(remaining).toBe(0);
+  await runUntilEmpty();
 
   // slack failed twice for each alert, then succeeded: delivered exactly once per alert
   expect(slack.deliveriesOf("console_login_without_mfa")).toHaveLength(1);
@@ -217,4 +237,30 @@ test("alerts are delivered exactly once per output, merged, and large ones go by
   ]);
   // everything else went inline
   expect(payloads.filter((payload) => payload.Record === undefined)).toHaveLength(1);
+}, 30_000);
+
+test("send-first: the first alert of a window goes out at once, the rest merged when it closes", async () => {
+  const { send, advance, merger, runUntilEmpty, slack } = createPipeline();
+  for (let attempt = 1; attempt <= 4; attempt++) {
+    await send(`fail-${attempt}`, [{ eventName: "FailedLogin", userName: "bob", attempt }]);
+    advance(60);
+  }
+  // within the window: three runs bring the first alert through slack's two failures
+  for (let run = 0; run < 3; run++) {
+    advance(61);
+    await merger.run();
+  }
+  const early = slack.deliveriesOf("brute_force");
+  expect(early.map((request) => request.alert.record)).toEqual([
+    { eventName: "FailedLogin", userName: "bob", attempt: 1 },
+  ]);
+
+  await runUntilEmpty();
+  const all = slack.deliveriesOf("brute_force");
+  expect(all).toHaveLength(2);
+  expect(all[1].alert.record).toMatchObject({
+    AlertCount: 3,
+    MergedBy: { userName: "bob" },
+    OtherCommonKeys: { eventName: "FailedLogin" },
+  });
 }, 30_000);
