@@ -1,22 +1,27 @@
 import { dataHasValueFromSubstringList, rule } from "../../../functions/shared/rules";
 import { cloudWatchCloudTrailEvent } from "../../helpers/cloudtrail";
 import { PUBLIC_ACL_GRANTEES } from "../../helpers/s3-public-grantees";
-import {
-  attach_full_record,
-  attach_rule_info,
-  populate_fields,
-  summary,
-} from "../../publishers/alert-layout";
 
 /** Example only: shows per-service publishers and context; not meant for production use. */
 export const cloudtrail_put_object_acl_public_publisher_example = rule(
   {
     logs: ["cloudwatch:events"],
     reqSubkeys: { detail: ["eventName", "requestParameters", "sourceIPAddress"] },
-    outputs: ["slack:security-alerts", "aws-sns:security-oncall"],
+    outputs: ["slack:security-alerts", "pagerduty-v2:security-high-urgency"],
+    // the built-in layouts, by the names StreamAlert gave them
     publishers: {
-      slack: [summary, attach_rule_info, attach_full_record],
-      "aws-sns": [populate_fields],
+      slack: [
+        "publishers.community.slack.slack_layout.Summary",
+        "publishers.community.slack.slack_layout.AttachRuleInfo",
+        "publishers.community.slack.slack_layout.AttachFullRecord",
+      ],
+      "pagerduty-v2": [
+        "publishers.community.generic.add_record",
+        "publishers.community.generic.populate_fields",
+        "publishers.community.pagerduty.pagerduty_layout.PrettyPrintArrays",
+        "publishers.community.pagerduty.pagerduty_layout.ShortenTitle",
+        "publishers.community.pagerduty.pagerduty_layout.as_custom_details",
+      ],
     },
     context: {
       populate_fields: [
