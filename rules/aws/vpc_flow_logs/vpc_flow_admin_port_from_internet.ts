@@ -7,7 +7,13 @@ const PRIVATE_NETWORKS = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.
 
 export const vpc_flow_admin_port_from_internet = rule(
   {
-    logs: ["cloudwatch:flow_logs"],
+    logs: [
+      "cloudwatch:flow_logs",
+      "vpc_flow_logs:v2",
+      "vpc_flow_logs:v3",
+      "vpc_flow_logs:v4",
+      "vpc_flow_logs:v5",
+    ],
     outputs: ["slack:security-alerts"],
     severity: "medium",
     tags: ["T1133", "T1021"],

@@ -3,7 +3,13 @@ import { flowLogFields } from "../../helpers/flow-log";
 
 export const vpc_flow_threat_intel_ip = rule(
   {
-    logs: ["cloudwatch:flow_logs"],
+    logs: [
+      "cloudwatch:flow_logs",
+      "vpc_flow_logs:v2",
+      "vpc_flow_logs:v3",
+      "vpc_flow_logs:v4",
+      "vpc_flow_logs:v5",
+    ],
     outputs: ["slack:security-alerts", "aws-sns:security-oncall"],
     severity: "high",
     tags: ["T1071"],
