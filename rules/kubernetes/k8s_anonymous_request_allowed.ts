@@ -6,7 +6,7 @@ const PUBLIC_PATHS = new Set(["/healthz", "/livez", "/readyz", "/version"]);
 
 export const k8s_anonymous_request_allowed = rule(
   {
-    logs: ["kubernetes:audit"],
+    logs: ["kubernetes:audit", "kubernetes:eks_audit"],
     outputs: ["slack:security-alerts", "aws-sns:security-oncall"],
     severity: "high",
     tags: ["T1190"],

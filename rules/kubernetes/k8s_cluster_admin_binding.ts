@@ -5,7 +5,7 @@ const BINDINGS = new Set(["clusterrolebindings", "rolebindings"]);
 
 export const k8s_cluster_admin_binding = rule(
   {
-    logs: ["kubernetes:audit"],
+    logs: ["kubernetes:audit", "kubernetes:eks_audit"],
     outputs: ["slack:security-alerts", "aws-sns:security-oncall"],
     severity: "high",
     tags: ["T1098"],

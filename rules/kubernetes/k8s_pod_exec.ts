@@ -5,7 +5,7 @@ const INTERACTIVE = new Set(["exec", "attach"]);
 
 export const k8s_pod_exec = rule(
   {
-    logs: ["kubernetes:audit"],
+    logs: ["kubernetes:audit", "kubernetes:eks_audit"],
     outputs: ["slack:security-alerts"],
     severity: "medium",
     tags: ["T1609"],

@@ -31,7 +31,7 @@ const WORKLOADS = new Set([
 
 export const k8s_privileged_pod_created = rule(
   {
-    logs: ["kubernetes:audit"],
+    logs: ["kubernetes:audit", "kubernetes:eks_audit"],
     outputs: ["slack:security-alerts", "aws-sns:security-oncall"],
     severity: "high",
     tags: ["T1610", "T1611"],

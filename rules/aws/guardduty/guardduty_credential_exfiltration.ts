@@ -3,7 +3,7 @@ import { objectAt } from "../../helpers/nested";
 
 export const guardduty_credential_exfiltration = rule(
   {
-    logs: ["cloudwatch:events"],
+    logs: ["cloudwatch:events", "guardduty:findings"],
     matchers: ["guard_duty"],
     outputs: [
       "slack:security-alerts",

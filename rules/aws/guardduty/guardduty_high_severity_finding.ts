@@ -6,7 +6,7 @@ const HIGH_SEVERITY = 7;
 
 export const guardduty_high_severity_finding = rule(
   {
-    logs: ["cloudwatch:events"],
+    logs: ["cloudwatch:events", "guardduty:findings"],
     matchers: ["guard_duty"],
     outputs: ["slack:security-alerts", "aws-sns:security-oncall"],
     severity: "high",
