@@ -4,13 +4,9 @@ import {
   logTypesForResource,
 } from "../../../functions/shared/config";
 
-// The example configuration in conf/ with the project's schemas/: it must load cleanly, and the
-// prod cluster must route each resource to the log types a team would expect.
-// Skipped while schemas/ is being written (issue 2, schema library): conf/clusters/*.json name
-// cloudtrail, cloudwatch, osquery, ghe, binaryalert, duo, onelogin (prod) and fleet, gsuite,
-// kubernetes, okta, packetbeat, trendmicro (corp), and loading fails until every one of them has
-// a schema. Turn it on once `ls schemas/` shows them.
-describe.skip("the example conf/ with schemas/", () => {
+// The example configuration in conf/ with the project's schemas/: it must load cleanly, and each
+// cluster must route its resources to the log types a team (and the rule test events) expect.
+describe("the example conf/ with schemas/", () => {
   it("loads without errors or warnings", () => {
     const { warnings } = loadConfig("conf");
 
@@ -24,6 +20,7 @@ describe.skip("the example conf/ with schemas/", () => {
       ["cloudwatch:events", "osquery:differential", "ghe:general"],
     ],
     ["s3", "acme-prod-cloudtrail", ["cloudtrail:events"]],
+    ["s3", "acme-prod-flow-logs", ["vpc_flow_logs:v2", "vpc_flow_logs:v5"]],
     ["sns", "acme_prod_alerts_in", ["binaryalert"]],
     ["streamalert_app", "acme_prod_duo_auth_app", ["duo:authentication"]],
     ["streamalert_app", "acme_prod_onelogin_events_app", ["onelogin:events"]],
