@@ -52,7 +52,8 @@ export function logTypesForResource(
     resolved.set(config, cache);
   }
   const key = JSON.stringify([cluster, service, resource]);
-  if (cache.has(key)) return cache.get(key);
+  // Copies out of the cache, so a caller that sorts or edits its list cannot change the next one.
+  if (cache.has(key)) return cache.get(key)?.slice();
   const references = Object.hasOwn(config.clusters, cluster)
     ? config.clusters[cluster].data_sources[service]?.[resource]
     : undefined;
@@ -67,7 +68,7 @@ export function logTypesForResource(
       .map((schema) => schema.name);
   }
   cache.set(key, result);
-  return result;
+  return result?.slice();
 }
 
 /** The message for a reference that names no schema, with the closest family or type as a hint. */

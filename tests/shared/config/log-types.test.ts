@@ -72,6 +72,17 @@ describe("logTypesForResource", () => {
     ]);
   });
 
+  it("hands out a fresh list each time", () => {
+    const config = configWith(["osquery"]);
+    const first = logTypesForResource(config, "prod", "kinesis", "acme_prod_streamalert");
+    first?.reverse();
+
+    expect(logTypesForResource(config, "prod", "kinesis", "acme_prod_streamalert")).toEqual([
+      "osquery:snapshot",
+      "osquery:differential",
+    ]);
+  });
+
   it.each([
     ["an unknown cluster", "staging", "kinesis", "acme_prod_streamalert"],
     ["a service the cluster does not use", "prod", "sns", "acme_prod_streamalert"],
