@@ -1,0 +1,103 @@
+// One cluster's stack contents: the classifier always, then each module its `modules` block turns on.
+import { Construct } from "constructs";
+import type { ClusterConfig, StreamAlertConfig } from "../functions/shared/config/types";
+import { Classifier } from "./classifier";
+import { KinesisEvents } from "./kinesis_events";
+import { KinesisStreams } from "./kinesis_streams";
+import type { FunctionArtifact } from "./lambda";
+import { Monitoring } from "./monitoring";
+import { type S3EventFilter, S3Events } from "./s3_events";
+import {
+  booleanSetting,
+  isEnabled,
+  moduleBlock,
+  numberSetting,
+  stringListSetting,
+} from "./shared/cluster-settings";
+import { accountContext, arn, monitoringTopicName } from "./shared/names";
+
+export interface ClusterResourcesProps {
+  config: StreamAlertConfig;
+  cluster: ClusterConfig;
+  artifact: (functionKey: string) => FunctionArtifact;
+  runtime?: string;
+}
+
+export class ClusterResources extends Construct {
+  readonly classifier: Classifier;
+
+  constructor(scope: Construct, id: string, props: ClusterResourcesProps) {
+    super(scope, id);
+    const { config, cluster } = props;
+    const account = accountContext(config);
+    const topicArn = arn(account, "sns", monitoringTopicName(config));
+    this.classifier = new Classifier(this, "classifier", {
+      config,
+      cluster,
+      artifact: props.artifact("classifier"),
+      alarmTopicArn: topicArn,
+      runtime: props.runtime,
+    });
+    const target = this.classifier.function;
+
+    const streams = moduleBlock(cluster, "kinesis", "streams");
+    let stream: KinesisStreams | undefined;
+    if (streams) {
+      const streamName = String(
+        streams.stream_name ?? `${account.prefix}_${cluster.name}_streamalert`,
+      );
+      stream = new KinesisStreams(this, "kinesis_streams", {
+        streamName,
+        shards: numberSetting(streams, "shards", 1),
+        retentionHours: numberSetting(streams, "retention", 24),
+        shardLevelMetrics: streams.shard_level_metrics
+          ? stringListSetting(streams, "shard_level_metrics")
+          : undefined,
+        createUser: booleanSetting(streams, "create_user", false),
+        trustedAccounts: stringListSetting(streams, "trusted_accounts"),
+      });
+      const events = moduleBlock(cluster, "kinesis_events");
+      if (isEnabled(events)) {
+        new KinesisEvents(this, "kinesis_events", {
+          streamArn: stream.stream.arn,
+          target,
+          batchSize: numberSetting(events, "batch_size", 100),
+        });
+      }
+    }
+
+    const monitoring = moduleBlock(cluster, "cloudwatch_monitoring");
+    if (isEnabled(monitoring)) {
+      const thresholds = moduleBlock(cluster, "cloudwatch_monitoring", "settings");
+      new Monitoring(this, "monitoring", {
+        topicArn,
+        functionName: booleanSetting(monitoring, "lambda_alarms_enabled", true)
+          ? target.functionName
+          : undefined,
+        streamName:
+          stream && booleanSetting(monitoring, "kinesis_alarms_enabled", true)
+            ? stream.stream.name
+            : undefined,
+        lambdaErrorThreshold: numberSetting(thresholds, "lambda_invocation_error_threshold", 0),
+        lambdaThrottleThreshold: numberSetting(thresholds, "lambda_throttle_error_threshold", 0),
+        iteratorAgeThreshold: numberSetting(
+          thresholds,
+          "kinesis_iterator_age_error_threshold",
+          1_000_000,
+        ),
+      });
+    }
+
+    const s3Events = moduleBlock(cluster, "s3_events") ?? {};
+    for (const bucketName of Object.keys(s3Events).sort()) {
+      const filters = Array.isArray(s3Events[bucketName])
+        ? (s3Events[bucketName] as S3EventFilter[])
+        : [];
+      new S3Events(this, `s3_events_${bucketName.replace(/\W/g, "_")}`, {
+        bucketName,
+        target,
+        filters,
+      });
+    }
+  }
+}

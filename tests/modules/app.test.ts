@@ -1,0 +1,146 @@
+import { rmSync } from "node:fs";
+import { scanStack } from "./security-scan";
+import {
+  exampleConfig,
+  maximalConfig,
+  readTree,
+  resourcesOf,
+  type Synthesized,
+  synthToTemp,
+} from "./synth-fixture";
+
+let example: Synthesized;
+let maximal: Synthesized;
+let synthMs = 0;
+
+beforeAll(() => {
+  const started = performance.now();
+  example = synthToTemp(exampleConfig());
+  synthMs = performance.now() - started;
+  maximal = synthToTemp(maximalConfig());
+});
+afterAll(() => {
+  for (const result of [example, maximal]) rmSync(result.outdir, { recursive: true, force: true });
+});
+
+const all = () => [example, maximal].flatMap((result) => Object.values(result.stacks));
+const functionNames = (result: Synthesized) =>
+  resourcesOf(Object.values(result.stacks), "aws_lambda_function").map(
+    (body) => body.function_name,
+  );
+
+describe("synthesize", () => {
+  it("writes one global stack and one stack per cluster", () => {
+    expect(Object.keys(example.stacks).sort()).toEqual(["corp", "global", "prod"]);
+    expect(Object.keys(maximal.stacks).sort()).toEqual(["corp", "extra", "global", "prod"]);
+  });
+
+  it("synthesizes the example in under 5 s", () => {
+    expect(synthMs).toBeLessThan(5000);
+  });
+
+  it("names functions as StreamAlert does", () => {
+    expect(functionNames(maximal).sort()).toEqual([
+      "acme_corp_streamalert_classifier",
+      "acme_extra_streamalert_classifier",
+      "acme_prod_streamalert_classifier",
+      "acme_streamalert_alert_merger",
+      "acme_streamalert_alert_processor",
+      "acme_streamalert_rules_engine",
+    ]);
+    const tables = resourcesOf([example.stacks.global], "aws_dynamodb_table").map((t) => t.name);
+    expect(tables).toContain("acme_streamalert_alerts");
+    const queues = resourcesOf([example.stacks.global], "aws_sqs_queue").map((q) => q.name);
+    expect(queues).toContain("acme_streamalert_classified_logs");
+  });
+
+  it("points every event source mapping at a production alias with partial batch responses", () => {
+    const mappings = resourcesOf(all(), "aws_lambda_event_source_mapping");
+    expect(mappings.length).toBeGreaterThanOrEqual(4);
+    for (const mapping of mappings) {
+      expect(mapping.function_name).toMatch(/^\$\{aws_lambda_alias\.[\w-]+\.arn\}$/);
+      expect(mapping.function_response_types).toEqual(["ReportBatchItemFailures"]);
+    }
+    const kinesis = mappings.filter((m) =>
+      String(m.event_source_arn).includes("aws_kinesis_stream"),
+    );
+    expect(kinesis.every((m) => m.bisect_batch_on_function_error === true)).toBe(true);
+  });
+
+  it("keeps the classified queue invisible longer than the rules engine runs", () => {
+    const global = example.stacks.global;
+    const engine = resourcesOf([global], "aws_lambda_function").find(
+      (f) => f.function_name === "acme_streamalert_rules_engine",
+    );
+    const queue = resourcesOf([global], "aws_sqs_queue").find(
+      (q) => q.name === "acme_streamalert_classified_logs",
+    );
+    expect(Number(queue?.visibility_timeout_seconds)).toBeGreaterThan(Number(engine?.timeout));
+    expect(JSON.parse(String(queue?.redrive_policy)).deadLetterTargetArn).toMatch(
+      /_classified_logs_dlq$/,
+    );
+  });
+
+  it("sends every alarm to the monitoring topic", () => {
+    const alarms = resourcesOf(all(), "aws_cloudwatch_metric_alarm");
+    expect(alarms.length).toBeGreaterThan(10);
+    for (const alarm of alarms) {
+      expect(alarm.alarm_actions).toHaveLength(1);
+      expect(String((alarm.alarm_actions as string[])[0])).toMatch(
+        /^(\$\{aws_sns_topic\.[\w-]+\.arn\}|arn:aws:sns:us-east-1:123456789012:acme_streamalert_monitoring)$/,
+      );
+    }
+  });
+
+  it("subscribes the classifier alias to its SNS inputs and schedules the merger every minute", () => {
+    const subscriptions = resourcesOf([maximal.stacks.extra], "aws_sns_topic_subscription");
+    expect(subscriptions).toEqual([
+      expect.objectContaining({
+        topic_arn: "arn:aws:sns:us-east-1:123456789012:extra_in",
+        protocol: "lambda",
+      }),
+    ]);
+    expect(String(subscriptions[0].endpoint)).toMatch(/aws_lambda_alias/);
+    const rules = resourcesOf([example.stacks.global], "aws_cloudwatch_event_rule");
+    expect(rules).toContainEqual(
+      expect.objectContaining({ schedule_expression: "rate(1 minute)" }),
+    );
+  });
+
+  it("uses an S3 backend with a lock table when terraform.bucket_name is set, else local state", () => {
+    expect(example.stacks.global.terraform?.backend).toEqual({
+      local: { path: "../../state/global.tfstate" },
+    });
+    expect(maximal.stacks.prod.terraform?.backend?.s3).toEqual(
+      expect.objectContaining({
+        bucket: "acme-streamalert-terraform-state",
+        dynamodb_table: "acme_streamalert_terraform_state_lock",
+        encrypt: true,
+      }),
+    );
+  });
+
+  it("passes the security scan on every stack", () => {
+    const findings = Object.entries({ ...example.stacks, ...maximal.stacks }).flatMap(([, stack]) =>
+      scanStack(stack),
+    );
+    expect(findings).toEqual([]);
+  });
+
+  it("writes byte-identical output on a second run, without absolute paths", () => {
+    const again = synthToTemp(maximalConfig());
+    try {
+      const first = readTree(maximal.outdir);
+      expect(readTree(again.outdir)).toEqual(first);
+      for (const text of Object.values(first)) expect(text).not.toContain(maximal.outdir);
+    } finally {
+      rmSync(again.outdir, { recursive: true, force: true });
+    }
+  });
+
+  it("rejects an unknown cluster before writing", () => {
+    expect(() => synthToTemp(exampleConfig(), { clusters: ["nope"] })).toThrow(
+      /unknown cluster "nope".*corp, prod/,
+    );
+  });
+});
