@@ -58,13 +58,14 @@ export class Classifier extends Construct {
       Resource: arn(account, "sqs", names.classifiedQueue),
     });
     const firehose = config.global.infrastructure.firehose ?? {};
+    const streamPrefix = firehose.use_prefix === false ? "" : account.prefix;
     const delivered = clusterLogTypes(config, cluster).filter(firehoseLogFilter(firehose));
     if (delivered.length > 0) {
       this.function.addToRolePolicy({
         Sid: "DeliverHistoricalLogs",
         Action: ["firehose:PutRecordBatch"],
         Resource: delivered.map((type) =>
-          arn(account, "firehose", `deliverystream/${firehoseStreamName(account.prefix, type)}`),
+          arn(account, "firehose", `deliverystream/${firehoseStreamName(streamPrefix, type)}`),
         ),
       });
     }

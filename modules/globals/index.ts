@@ -3,6 +3,8 @@
 import { LambdaEventSourceMapping } from "@cdktn/provider-aws/lib/lambda-event-source-mapping";
 import { Construct } from "constructs";
 import type { LambdaSettings, StreamAlertConfig } from "../../functions/shared/config/types";
+import { Athena } from "../athena";
+import { Firehose } from "../firehose";
 import { type FunctionArtifact, StreamAlertFunction } from "../lambda";
 import { accountContext, arn, globalNames, monitoringTopicName } from "../shared/names";
 import { GlobalStorage } from "./storage";
@@ -22,6 +24,8 @@ export class Globals extends Construct {
   readonly rulesEngine: StreamAlertFunction;
   readonly alertMerger: StreamAlertFunction;
   readonly alertProcessor: StreamAlertFunction;
+  readonly firehose?: Firehose;
+  readonly athena?: Athena;
 
   constructor(scope: Construct, id: string, props: GlobalsProps) {
     super(scope, id);
@@ -130,5 +134,30 @@ export class Globals extends Construct {
       Action: ["lambda:InvokeFunction"],
       Resource: this.alertProcessor.alias.arn,
     });
+
+    const accessLogBucket = config.global.infrastructure.s3_access_logging?.bucket_name;
+    if (config.global.infrastructure.firehose?.enabled) {
+      const firehose = new Firehose(this, "firehose", {
+        config,
+        alarmTopicArn: monitoringTopic.arn,
+        accessLogBucket,
+      });
+      this.firehose = firehose;
+      this.rulesEngine.addToRolePolicy({
+        Sid: "DeliverAlerts",
+        Action: ["firehose:PutRecordBatch"],
+        Resource: firehose.alertsStream.arn,
+      });
+      this.athena = new Athena(this, "athena", {
+        account,
+        dataBucket: firehose.dataBucket,
+        databaseName: firehose.database.name,
+        artifact: props.artifact("athena_partitioner"),
+        settings: settings("athena_partitioner"),
+        alarmTopicArn: monitoringTopic.arn,
+        runtime: props.runtime,
+        accessLogBucket,
+      });
+    }
   }
 }

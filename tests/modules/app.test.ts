@@ -46,6 +46,7 @@ describe("synthesize", () => {
       "acme_prod_streamalert_classifier",
       "acme_streamalert_alert_merger",
       "acme_streamalert_alert_processor",
+      "acme_streamalert_athena_partitioner",
       "acme_streamalert_rules_engine",
     ]);
     const tables = resourcesOf([example.stacks.global], "aws_dynamodb_table").map((t) => t.name);
