@@ -2,8 +2,12 @@
 // rules. Loading and validation only; running them is run-test-events.ts.
 import { readFileSync } from "node:fs";
 import type { ServiceName } from "../../../functions/shared/config/types";
+import { publisherTestsProblems } from "./publisher-tests";
 
-export type PublisherAssertion = [string, "is" | "in" | "contains", unknown];
+/** `[jmespath, condition, value]`, or StreamAlert's `{jmespath_expression, condition, value}` */
+export type PublisherAssertion =
+  | [string, "is" | "in" | "contains", unknown]
+  | { jmespath_expression: string; condition: "is" | "in" | "contains"; value: unknown };
 
 export interface TestEvent {
   description: string;
@@ -83,10 +87,20 @@ export function validateTestEvent(
     errors.push(
       `${where}: "trigger_rules" (a list, may be empty) is required unless "classify_only" is true`,
     );
+  } else if (
+    e.trigger_rules !== undefined &&
+    (!Array.isArray(e.trigger_rules) || e.trigger_rules.some((name) => typeof name !== "string"))
+  ) {
+    errors.push(`${where}: "trigger_rules" must be a list of rule names`);
   }
   if (e.publisher_tests !== undefined && !isObject(e.publisher_tests)) {
     errors.push(`${where}: "publisher_tests" must map output names to lists of [path, op, value]`);
+  } else if (e.publisher_tests !== undefined) {
+    for (const problem of publisherTestsProblems(e.publisher_tests)) {
+      errors.push(`${where}: ${problem}`);
+    }
   }
+  errors.push(...fixtureProblems(e.test_fixtures, where));
   for (const key of Object.keys(e)) {
     if (!OPTIONAL.has(key) && !(REQUIRED as readonly string[]).includes(key)) {
       warnings.push(`${where}: unknown key "${key}" is ignored`);
@@ -117,6 +131,25 @@ export function loadTestEventFile(file: string): LoadedTestFile {
     if (errors.length === 0) result.events.push(event as TestEvent);
   });
   return result;
+}
+
+function fixtureProblems(fixtures: unknown, where: string): string[] {
+  if (fixtures === undefined) return [];
+  if (!isObject(fixtures)) return [`${where}: "test_fixtures" must be an object`];
+  const problems: string[] = [];
+  const intel = fixtures.threat_intel;
+  if (
+    intel !== undefined &&
+    (!Array.isArray(intel) ||
+      intel.some((item) => !isObject(item) || typeof item.ioc_value !== "string"))
+  ) {
+    problems.push(`${where}: "test_fixtures.threat_intel" must be a list of {"ioc_value": ...}`);
+  }
+  const tables = fixtures.lookup_tables;
+  if (tables !== undefined && (!isObject(tables) || !Object.values(tables).every(isObject))) {
+    problems.push(`${where}: "test_fixtures.lookup_tables" must map table names to {key: value}`);
+  }
+  return problems;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
