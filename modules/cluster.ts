@@ -2,6 +2,7 @@
 import { Construct } from "constructs";
 import type { ClusterConfig, StreamAlertConfig } from "../functions/shared/config/types";
 import { Classifier } from "./classifier";
+import { CloudTrail } from "./cloudtrail";
 import { KinesisEvents } from "./kinesis_events";
 import { KinesisStreams } from "./kinesis_streams";
 import type { FunctionArtifact } from "./lambda";
@@ -97,6 +98,27 @@ export class ClusterResources extends Construct {
         bucketName,
         target,
         filters,
+      });
+    }
+
+    const cloudtrail = moduleBlock(cluster, "cloudtrail");
+    if (isEnabled(cloudtrail)) {
+      const name = `${account.prefix}_${cluster.name}_streamalert_cloudtrail`;
+      const toCloudWatch = booleanSetting(cloudtrail, "send_to_cloudwatch", false);
+      if (toCloudWatch && !stream) {
+        throw new Error(
+          `conf/clusters/${cluster.name}.json: modules.cloudtrail.send_to_cloudwatch needs modules.kinesis.streams (the logs are forwarded to that stream)`,
+        );
+      }
+      new CloudTrail(this, "cloudtrail", {
+        account,
+        trailName: name,
+        bucketName: String(cloudtrail?.s3_bucket_name ?? name.replace(/_/g, "-")),
+        enableLogging: booleanSetting(cloudtrail, "enable_logging", true),
+        isGlobalTrail: booleanSetting(cloudtrail, "is_global_trail", true),
+        kinesisStreamArn: toCloudWatch ? stream?.stream.arn : undefined,
+        s3EventsTarget: booleanSetting(cloudtrail, "enable_s3_events", false) ? target : undefined,
+        accessLogBucket: config.global.infrastructure.s3_access_logging?.bucket_name,
       });
     }
   }

@@ -27,6 +27,7 @@ export interface SecureBucketProps {
 export class SecureBucket extends Construct {
   readonly bucket: S3Bucket;
   readonly bucketName: string;
+  readonly policy: S3BucketPolicy;
   private readonly statements: PolicyStatement[] = [];
 
   constructor(scope: Construct, id: string, props: SecureBucketProps) {
@@ -79,7 +80,7 @@ export class SecureBucket extends Construct {
       Resource: [this.bucket.arn, `${this.bucket.arn}/*`],
       Condition: { Bool: { "aws:SecureTransport": "false" } },
     });
-    new S3BucketPolicy(this, "policy", {
+    this.policy = new S3BucketPolicy(this, "policy", {
       bucket: this.bucket.id,
       policy: Lazy.stringValue({ produce: () => policyDocument(this.statements) }),
     });

@@ -108,6 +108,22 @@ describe("synthesize", () => {
     );
   });
 
+  it("encrypts each trail with its own key and forwards CloudWatch Logs to the cluster stream", () => {
+    const extra = maximal.stacks.extra;
+    const [trail] = resourcesOf([extra], "aws_cloudtrail");
+    expect(trail).toEqual(
+      expect.objectContaining({
+        name: "acme_extra_streamalert_cloudtrail",
+        is_multi_region_trail: true,
+      }),
+    );
+    expect(String(trail.kms_key_id)).toMatch(/^\$\{aws_kms_key\./);
+    const [subscription] = resourcesOf([extra], "aws_cloudwatch_log_subscription_filter");
+    expect(String(subscription.destination_arn)).toMatch(/^\$\{aws_kinesis_stream\./);
+    const notifications = resourcesOf([extra], "aws_s3_bucket_notification").map((n) => n.bucket);
+    expect(notifications.sort()).toEqual(["acme-extra-logs", "acme-extra-streamalert-cloudtrail"]);
+  });
+
   it("uses an S3 backend with a lock table when terraform.bucket_name is set, else local state", () => {
     expect(example.stacks.global.terraform?.backend).toEqual({
       local: { path: "../../state/global.tfstate" },

@@ -44,6 +44,7 @@ export function maximalConfig(): StreamAlertConfig {
       kinesis_events: { enabled: true, batch_size: 500 },
       cloudwatch_monitoring: { enabled: true },
       s3_events: { "acme-extra-logs": [{ filter_prefix: "AWSLogs/" }, { filter_suffix: ".gz" }] },
+      cloudtrail: { enable_logging: true, send_to_cloudwatch: true, enable_s3_events: true },
     },
   };
   return config;
