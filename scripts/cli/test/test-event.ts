@@ -1,5 +1,5 @@
 // StreamAlert's rule test event format (SPEC §4.6): JSON arrays of events in files beside the
-// rules. Loading and validation only; running them is run-test-events.ts.
+// rules. Loading and validation only; running them is run-test-event.ts.
 import { readFileSync } from "node:fs";
 import type { ServiceName } from "../../../functions/shared/config/types";
 import { publisherTestsProblems } from "./publisher-tests";
