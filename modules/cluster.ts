@@ -1,8 +1,11 @@
 // One cluster's stack contents: the classifier always, then each module its `modules` block turns on.
 import { Construct } from "constructs";
 import type { ClusterConfig, StreamAlertConfig } from "../functions/shared/config/types";
+import { App } from "./apps";
 import { Classifier } from "./classifier";
 import { CloudTrail } from "./cloudtrail";
+import { CloudWatchEvents } from "./cloudwatch_events";
+import { FlowLogs } from "./flow_logs";
 import { KinesisEvents } from "./kinesis_events";
 import { KinesisStreams } from "./kinesis_streams";
 import type { FunctionArtifact } from "./lambda";
@@ -119,6 +122,53 @@ export class ClusterResources extends Construct {
         kinesisStreamArn: toCloudWatch ? stream?.stream.arn : undefined,
         s3EventsTarget: booleanSetting(cloudtrail, "enable_s3_events", false) ? target : undefined,
         accessLogBucket: config.global.infrastructure.s3_access_logging?.bucket_name,
+      });
+    }
+
+    const baseName = `${account.prefix}_${cluster.name}_streamalert`;
+    const needsStream = (key: string) => {
+      if (stream) return stream.stream.arn;
+      throw new Error(
+        `conf/clusters/${cluster.name}.json: modules.${key} needs modules.kinesis.streams (its events go to that stream)`,
+      );
+    };
+    const flowLogs = moduleBlock(cluster, "flow_logs");
+    if (isEnabled(flowLogs)) {
+      new FlowLogs(this, "flow_logs", {
+        name: `${baseName}_flow_logs`,
+        region: account.region,
+        streamArn: needsStream("flow_logs"),
+        vpcs: stringListSetting(flowLogs, "vpcs"),
+        subnets: stringListSetting(flowLogs, "subnets"),
+        enis: stringListSetting(flowLogs, "enis"),
+        logRetentionDays: numberSetting(flowLogs, "log_retention", 7),
+      });
+    }
+    const events = moduleBlock(cluster, "cloudwatch_events");
+    if (isEnabled(events)) {
+      const crossAccount = moduleBlock(cluster, "cloudwatch_events", "cross_account");
+      new CloudWatchEvents(this, "cloudwatch_events", {
+        account,
+        name: `${baseName}_all_events`,
+        streamArn: needsStream("cloudwatch_events"),
+        eventPattern: moduleBlock(cluster, "cloudwatch_events", "event_pattern"),
+        crossAccounts: crossAccount?.accounts as Record<string, string[]> | undefined,
+        organizations: crossAccount?.organizations as Record<string, string[]> | undefined,
+      });
+    }
+    const apps = moduleBlock(cluster, "streamalert_apps") ?? {};
+    for (const functionName of Object.keys(apps).sort()) {
+      const app = moduleBlock(cluster, "streamalert_apps", functionName) ?? {};
+      new App(this, `app_${functionName}`, {
+        account,
+        functionName,
+        type: String(app.type ?? app.app_name),
+        cluster: cluster.name,
+        settings: app,
+        classifier: target,
+        artifact: props.artifact("apps"),
+        alarmTopicArn: topicArn,
+        runtime: props.runtime,
       });
     }
   }

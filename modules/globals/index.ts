@@ -6,7 +6,9 @@ import type { LambdaSettings, StreamAlertConfig } from "../../functions/shared/c
 import { Athena } from "../athena";
 import { Firehose } from "../firehose";
 import { type FunctionArtifact, StreamAlertFunction } from "../lambda";
+import { LookupTables } from "../lookup_tables";
 import { accountContext, arn, globalNames, monitoringTopicName } from "../shared/names";
+import { ThreatIntel } from "../threat_intel";
 import { GlobalStorage } from "./storage";
 
 export { classifiedQueueVisibility, GlobalStorage } from "./storage";
@@ -26,6 +28,7 @@ export class Globals extends Construct {
   readonly alertProcessor: StreamAlertFunction;
   readonly firehose?: Firehose;
   readonly athena?: Athena;
+  readonly threatIntel?: ThreatIntel;
 
   constructor(scope: Construct, id: string, props: GlobalsProps) {
     super(scope, id);
@@ -157,6 +160,28 @@ export class Globals extends Construct {
         alarmTopicArn: monitoringTopic.arn,
         runtime: props.runtime,
         accessLogBucket,
+      });
+    }
+
+    const intelOn =
+      config.threatIntel.enabled ||
+      Object.values(config.clusters).some((cluster) => cluster.enable_threat_intel === true);
+    if (intelOn) {
+      this.threatIntel = new ThreatIntel(this, "threat_intel", {
+        account,
+        tableName: config.threatIntel.dynamodb_table_name,
+        rulesEngine: this.rulesEngine,
+        downloaderSettings: config.lambda.threat_intel_downloader_config,
+        downloaderArtifact: props.artifact("threat_intel_downloader"),
+        alarmTopicArn: monitoringTopic.arn,
+        runtime: props.runtime,
+      });
+    }
+    if (config.lookupTables.enabled) {
+      new LookupTables(this, "lookup_tables", {
+        account,
+        config: config.lookupTables,
+        reader: this.rulesEngine,
       });
     }
   }

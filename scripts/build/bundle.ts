@@ -31,6 +31,8 @@ export const FUNCTION_BUNDLES: FunctionBundleSpec[] = [
     plugins: (dir) => [publishersIndexPlugin("rules", dir)],
   },
   { key: "athena_partitioner", handler: "functions/athena_partitioner/handler.ts" },
+  { key: "apps", handler: "functions/apps/handler.ts" },
+  { key: "threat_intel_downloader", handler: "functions/threat_intel_downloader/handler.ts" },
 ];
 
 export interface BuiltArtifact {

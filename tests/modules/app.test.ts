@@ -41,13 +41,17 @@ describe("synthesize", () => {
 
   it("names functions as StreamAlert does", () => {
     expect(functionNames(maximal).sort()).toEqual([
+      "acme_corp_duo_admin_app",
       "acme_corp_streamalert_classifier",
       "acme_extra_streamalert_classifier",
+      "acme_prod_duo_auth_app",
+      "acme_prod_onelogin_events_app",
       "acme_prod_streamalert_classifier",
       "acme_streamalert_alert_merger",
       "acme_streamalert_alert_processor",
       "acme_streamalert_athena_partitioner",
       "acme_streamalert_rules_engine",
+      "acme_streamalert_threat_intel_downloader",
     ]);
     const tables = resourcesOf([example.stacks.global], "aws_dynamodb_table").map((t) => t.name);
     expect(tables).toContain("acme_streamalert_alerts");
@@ -122,6 +126,41 @@ describe("synthesize", () => {
     expect(String(subscription.destination_arn)).toMatch(/^\$\{aws_kinesis_stream\./);
     const notifications = resourcesOf([extra], "aws_s3_bucket_notification").map((n) => n.bucket);
     expect(notifications.sort()).toEqual(["acme-extra-logs", "acme-extra-streamalert-cloudtrail"]);
+  });
+
+  it("sends flow logs and EventBridge events to the cluster stream, with bus permissions", () => {
+    const extra = [maximal.stacks.extra];
+    const flowSources = resourcesOf(extra, "aws_flow_log").map((f) => f.vpc_id ?? f.subnet_id);
+    expect(flowSources.sort()).toEqual(["subnet-1", "vpc-1"]);
+    const [target] = resourcesOf(extra, "aws_cloudwatch_event_target");
+    expect(String(target.arn)).toMatch(/^\$\{aws_kinesis_stream\./);
+    const permissions = resourcesOf(extra, "aws_cloudwatch_event_permission");
+    expect(permissions.map((p) => p.principal)).toEqual(["210987654321", "*"]);
+    expect(permissions[1].condition).toEqual(
+      expect.objectContaining({ key: "aws:PrincipalOrgID", value: "o-abc123" }),
+    );
+  });
+
+  it("gives the rules engine read access to the IOC table and lookup tables only", () => {
+    const [ioc] = resourcesOf([maximal.stacks.global], "aws_dynamodb_table").filter(
+      (t) => t.name === "acme_streamalert_threat_intel_downloader",
+    );
+    expect(ioc.ttl).toEqual({ attribute_name: "expiration_ts", enabled: true });
+    const policies = resourcesOf([maximal.stacks.global], "aws_iam_role_policy");
+    const engine = policies.find((p) => p.name === "acme_streamalert_rules_engine_policy");
+    const statements = JSON.parse(String(engine?.policy)).Statement as Array<{
+      Sid: string;
+      Action: string[];
+      Resource: unknown;
+    }>;
+    const bySid = Object.fromEntries(statements.map((s) => [s.Sid, s]));
+    expect(bySid.ReadLookupTableObjects.Resource).toEqual([
+      "arn:aws:s3:::acme-streamalert-lookup-tables/known_admin_hosts.json.gz",
+    ]);
+    expect(bySid.ReadLookupTableItems.Resource).toEqual([
+      "arn:aws:dynamodb:us-east-1:123456789012:table/acme_employee_directory",
+    ]);
+    expect(bySid.ReadThreatIntel.Action).not.toContain("dynamodb:PutItem");
   });
 
   it("uses an S3 backend with a lock table when terraform.bucket_name is set, else local state", () => {

@@ -45,8 +45,21 @@ export function maximalConfig(): StreamAlertConfig {
       cloudwatch_monitoring: { enabled: true },
       s3_events: { "acme-extra-logs": [{ filter_prefix: "AWSLogs/" }, { filter_suffix: ".gz" }] },
       cloudtrail: { enable_logging: true, send_to_cloudwatch: true, enable_s3_events: true },
+      flow_logs: { enabled: true, vpcs: ["vpc-1"], subnets: ["subnet-1"] },
+      cloudwatch_events: {
+        cross_account: {
+          accounts: { "us-east-1": ["210987654321"] },
+          organizations: { "us-east-1": ["o-abc123"] },
+        },
+      },
     },
   };
+  config.threatIntel.enabled = true;
+  config.lambda.threat_intel_downloader_config = {
+    ...config.lambda.threat_intel_downloader_config,
+    enabled: true,
+  };
+  config.lookupTables.enabled = true;
   return config;
 }
 
