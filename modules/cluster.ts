@@ -9,6 +9,7 @@ import { FlowLogs } from "./flow_logs";
 import { KinesisEvents } from "./kinesis_events";
 import { KinesisStreams } from "./kinesis_streams";
 import type { FunctionArtifact } from "./lambda";
+import { customMetricAlarms, MetricAlarms } from "./metric_alarms";
 import { Monitoring } from "./monitoring";
 import { type S3EventFilter, S3Events } from "./s3_events";
 import {
@@ -43,6 +44,10 @@ export class ClusterResources extends Construct {
       runtime: props.runtime,
     });
     const target = this.classifier.function;
+    const customAlarms = customMetricAlarms(cluster.classifier_config);
+    if (Object.keys(customAlarms).length > 0) {
+      new MetricAlarms(this, "metric_alarms", { alarms: customAlarms, topicArn });
+    }
 
     const streams = moduleBlock(cluster, "kinesis", "streams");
     let stream: KinesisStreams | undefined;

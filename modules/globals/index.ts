@@ -7,6 +7,8 @@ import { Athena } from "../athena";
 import { Firehose } from "../firehose";
 import { type FunctionArtifact, StreamAlertFunction } from "../lambda";
 import { LookupTables } from "../lookup_tables";
+import { customMetricAlarms, MetricAlarms } from "../metric_alarms";
+import { RulePromotion } from "../rule_promotion";
 import { accountContext, arn, globalNames, monitoringTopicName } from "../shared/names";
 import { ThreatIntel } from "../threat_intel";
 import { GlobalStorage } from "./storage";
@@ -183,6 +185,26 @@ export class Globals extends Construct {
         config: config.lookupTables,
         reader: this.rulesEngine,
       });
+    }
+
+    const promotion = settings("rule_promotion");
+    if (config.global.infrastructure.rule_staging?.enabled && promotion.enabled === true) {
+      new RulePromotion(this, "rule_promotion", {
+        account,
+        settings: promotion,
+        rulesTableArn: rulesTable.arn,
+        dataKeyArn: this.storage.dataKey.arn,
+        athenaResultsBucketArn: this.athena?.resultsBucket.arn,
+        dataBucketArn: this.firehose?.dataBucket.arn,
+        artifact: props.artifact("rule_promotion"),
+        alarmTopicArn: monitoringTopic.arn,
+        runtime: props.runtime,
+      });
+    }
+    for (const block of Object.keys(config.lambda).sort()) {
+      const alarms = customMetricAlarms(config.lambda[block]);
+      if (Object.keys(alarms).length === 0) continue;
+      new MetricAlarms(this, `${block}_metric_alarms`, { alarms, topicArn: monitoringTopic.arn });
     }
   }
 }

@@ -144,19 +144,21 @@ export class StreamAlertFunction extends Construct {
     }
   }
 
-  /** Invoke the alias on a schedule (`rate(1 minute)`, `cron(...)`). */
-  addSchedule(expression: string): void {
-    const rule = new CloudwatchEventRule(this, "schedule", {
-      name: `${this.functionName}_schedule`,
+  /** Invoke the alias on a schedule (`rate(1 minute)`, `cron(...)`); `name` tells several apart. */
+  addSchedule(expression: string, name = "schedule"): void {
+    const ruleName =
+      name === "schedule" ? `${this.functionName}_schedule` : `${this.functionName}_${name}`;
+    const rule = new CloudwatchEventRule(this, name, {
+      name: ruleName,
       scheduleExpression: expression,
     });
-    new CloudwatchEventTarget(this, "schedule_target", {
+    new CloudwatchEventTarget(this, `${name}_target`, {
       rule: rule.name,
       arn: this.alias.arn,
-      targetId: `${this.functionName}_target`.slice(0, 64),
+      targetId: `${ruleName}_target`.slice(0, 64),
     });
-    new LambdaPermission(this, "schedule_permission", {
-      statementId: "InvokeFromSchedule",
+    new LambdaPermission(this, `${name}_permission`, {
+      statementId: `InvokeFrom_${name}`,
       action: "lambda:InvokeFunction",
       functionName: this.function.functionName,
       qualifier: this.alias.name,

@@ -50,6 +50,7 @@ describe("synthesize", () => {
       "acme_streamalert_alert_merger",
       "acme_streamalert_alert_processor",
       "acme_streamalert_athena_partitioner",
+      "acme_streamalert_rule_promotion",
       "acme_streamalert_rules_engine",
       "acme_streamalert_threat_intel_downloader",
     ]);
@@ -161,6 +162,31 @@ describe("synthesize", () => {
       "arn:aws:dynamodb:us-east-1:123456789012:table/acme_employee_directory",
     ]);
     expect(bySid.ReadThreatIntel.Action).not.toContain("dynamodb:PutItem");
+  });
+
+  it("creates the custom metric alarms of lambda.json and classifier_config on the StreamAlert namespace", () => {
+    const custom = resourcesOf(Object.values(maximal.stacks), "aws_cloudwatch_metric_alarm").filter(
+      (alarm) => alarm.namespace === "StreamAlert",
+    );
+    expect(
+      custom.map((alarm) => [alarm.alarm_name, alarm.metric_name, alarm.period]).sort(),
+    ).toEqual([
+      ["acme_extra_failed_parses", "Classifier-FailedParses-EXTRA", 600],
+      ["acme_rules_engine_triggered_rules", "RulesEngine-TriggeredRules", 300],
+    ]);
+  });
+
+  it("schedules rule promotion and its digest when rule staging is on", () => {
+    const rules = resourcesOf([maximal.stacks.global], "aws_cloudwatch_event_rule").map((r) => [
+      r.name,
+      r.schedule_expression,
+    ]);
+    expect(rules).toEqual(
+      expect.arrayContaining([
+        ["acme_streamalert_rule_promotion_schedule", "rate(10 minutes)"],
+        ["acme_streamalert_rule_promotion_digest", "cron(30 13 * * ? *)"],
+      ]),
+    );
   });
 
   it("uses an S3 backend with a lock table when terraform.bucket_name is set, else local state", () => {

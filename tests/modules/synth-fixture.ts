@@ -34,6 +34,14 @@ export function maximalConfig(): StreamAlertConfig {
       inputs: { "aws-sns": ["arn:aws:sns:us-east-1:123456789012:extra_in"] },
       vpc_config: { subnet_ids: ["subnet-1"], security_group_ids: ["sg-1"] },
       concurrency_limit: 5,
+      custom_metric_alarms: {
+        acme_extra_failed_parses: {
+          metric_name: "Classifier-FailedParses-EXTRA",
+          comparison_operator: "GreaterThanOrEqualToThreshold",
+          threshold: 1,
+          period: 600,
+        },
+      },
     },
     data_sources: {
       kinesis: { acme_extra_streamalert: ["osquery"] },
@@ -60,6 +68,18 @@ export function maximalConfig(): StreamAlertConfig {
     enabled: true,
   };
   config.lookupTables.enabled = true;
+  config.global.infrastructure.rule_staging = { enabled: true, cache_refresh_minutes: 10 };
+  config.lambda.rule_promotion_config = { ...config.lambda.rule_promotion_config, enabled: true };
+  config.lambda.rules_engine_config = {
+    ...config.lambda.rules_engine_config,
+    custom_metric_alarms: {
+      acme_rules_engine_triggered_rules: {
+        metric_name: "RulesEngine-TriggeredRules",
+        comparison_operator: "GreaterThanThreshold",
+        threshold: 100,
+      },
+    },
+  };
   return config;
 }
 
