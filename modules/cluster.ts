@@ -5,6 +5,7 @@ import { App } from "./apps";
 import { Classifier } from "./classifier";
 import { CloudTrail } from "./cloudtrail";
 import { CloudWatchEvents } from "./cloudwatch_events";
+import { CloudWatchLogsDestination } from "./cloudwatch_logs_destination";
 import { FlowLogs } from "./flow_logs";
 import { KinesisEvents } from "./kinesis_events";
 import { KinesisStreams } from "./kinesis_streams";
@@ -159,6 +160,15 @@ export class ClusterResources extends Construct {
         eventPattern: moduleBlock(cluster, "cloudwatch_events", "event_pattern"),
         crossAccounts: crossAccount?.accounts as Record<string, string[]> | undefined,
         organizations: crossAccount?.organizations as Record<string, string[]> | undefined,
+      });
+    }
+    const destinations = moduleBlock(cluster, "cloudwatch_logs_destination");
+    if (isEnabled(destinations)) {
+      new CloudWatchLogsDestination(this, "cloudwatch_logs_destination", {
+        name: baseName,
+        streamArn: needsStream("cloudwatch_logs_destination"),
+        regions: stringListSetting(destinations, "regions"),
+        crossAccountIds: stringListSetting(destinations, "cross_account_ids"),
       });
     }
     const apps = moduleBlock(cluster, "streamalert_apps") ?? {};

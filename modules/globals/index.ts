@@ -9,6 +9,7 @@ import { type FunctionArtifact, StreamAlertFunction } from "../lambda";
 import { LookupTables } from "../lookup_tables";
 import { customMetricAlarms, MetricAlarms } from "../metric_alarms";
 import { RulePromotion } from "../rule_promotion";
+import { ScheduledQueries, type ScheduledQueriesSettings } from "../scheduled_queries";
 import { accountContext, arn, globalNames, monitoringTopicName } from "../shared/names";
 import { ThreatIntel } from "../threat_intel";
 import { GlobalStorage } from "./storage";
@@ -205,6 +206,21 @@ export class Globals extends Construct {
       const alarms = customMetricAlarms(config.lambda[block]);
       if (Object.keys(alarms).length === 0) continue;
       new MetricAlarms(this, `${block}_metric_alarms`, { alarms, topicArn: monitoringTopic.arn });
+    }
+
+    const scheduled = config.scheduledQueries as
+      | (ScheduledQueriesSettings & { enabled?: boolean })
+      | undefined;
+    if (scheduled?.enabled === true) {
+      new ScheduledQueries(this, "scheduled_queries", {
+        account,
+        settings: scheduled,
+        artifact: props.artifact("scheduled_queries"),
+        alarmTopicArn: monitoringTopic.arn,
+        athenaResultsBucketArn: this.athena?.resultsBucket.arn,
+        dataBucketArn: this.firehose?.dataBucket.arn,
+        runtime: props.runtime,
+      });
     }
   }
 }

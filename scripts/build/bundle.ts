@@ -33,6 +33,7 @@ export const FUNCTION_BUNDLES: FunctionBundleSpec[] = [
   { key: "athena_partitioner", handler: "functions/athena_partitioner/handler.ts" },
   { key: "apps", handler: "functions/apps/handler.ts" },
   { key: "rule_promotion", handler: "functions/rule_promotion/handler.ts" },
+  { key: "scheduled_queries", handler: "functions/scheduled_queries/handler.ts" },
   { key: "threat_intel_downloader", handler: "functions/threat_intel_downloader/handler.ts" },
 ];
 

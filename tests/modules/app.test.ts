@@ -52,6 +52,7 @@ describe("synthesize", () => {
       "acme_streamalert_athena_partitioner",
       "acme_streamalert_rule_promotion",
       "acme_streamalert_rules_engine",
+      "acme_streamalert_scheduled_queries_runner",
       "acme_streamalert_threat_intel_downloader",
     ]);
     const tables = resourcesOf([example.stacks.global], "aws_dynamodb_table").map((t) => t.name);
@@ -187,6 +188,33 @@ describe("synthesize", () => {
         ["acme_streamalert_rule_promotion_digest", "cron(30 13 * * ? *)"],
       ]),
     );
+  });
+
+  it("starts the scheduled-queries state machine from one schedule per pack", () => {
+    const global = [maximal.stacks.global];
+    const [machine] = resourcesOf(global, "aws_sfn_state_machine");
+    const definition = JSON.parse(String(machine.definition));
+    expect(definition.States.RunQueries.Resource).toMatch(/aws_lambda_alias/);
+    const targets = resourcesOf(global, "aws_cloudwatch_event_target").filter((t) =>
+      String(t.arn).includes("aws_sfn_state_machine"),
+    );
+    expect(targets.map((t) => JSON.parse(String(t.input)).name).sort()).toEqual([
+      "daily",
+      "hourly",
+    ]);
+  });
+
+  it("creates a logs destination per listed region, each through its own provider", () => {
+    const extra = maximal.stacks.extra as {
+      provider?: { aws?: Array<{ alias?: string; region: string }> };
+    };
+    const regional = (extra.provider?.aws ?? []).filter((p) => p.alias).map((p) => p.region);
+    expect(regional.sort()).toEqual(["eu-west-1", "us-west-2"]);
+    const destinations = resourcesOf([maximal.stacks.extra], "aws_cloudwatch_log_destination");
+    expect(destinations.map((d) => d.provider).sort()).toEqual([
+      "aws.logs_eu_west_1",
+      "aws.logs_us_west_2",
+    ]);
   });
 
   it("uses an S3 backend with a lock table when terraform.bucket_name is set, else local state", () => {

@@ -53,6 +53,11 @@ export function maximalConfig(): StreamAlertConfig {
       cloudwatch_monitoring: { enabled: true },
       s3_events: { "acme-extra-logs": [{ filter_prefix: "AWSLogs/" }, { filter_suffix: ".gz" }] },
       cloudtrail: { enable_logging: true, send_to_cloudwatch: true, enable_s3_events: true },
+      cloudwatch_logs_destination: {
+        enabled: true,
+        regions: ["us-west-2", "eu-west-1"],
+        cross_account_ids: ["210987654321"],
+      },
       flow_logs: { enabled: true, vpcs: ["vpc-1"], subnets: ["subnet-1"] },
       cloudwatch_events: {
         cross_account: {
@@ -68,6 +73,7 @@ export function maximalConfig(): StreamAlertConfig {
     enabled: true,
   };
   config.lookupTables.enabled = true;
+  config.scheduledQueries = { ...config.scheduledQueries, enabled: true };
   config.global.infrastructure.rule_staging = { enabled: true, cache_refresh_minutes: 10 };
   config.lambda.rule_promotion_config = { ...config.lambda.rule_promotion_config, enabled: true };
   config.lambda.rules_engine_config = {
