@@ -4,7 +4,6 @@
 
 import { Cloudtrail } from "@cdktn/provider-aws/lib/cloudtrail";
 import { CloudwatchLogGroup } from "@cdktn/provider-aws/lib/cloudwatch-log-group";
-import { CloudwatchLogSubscriptionFilter } from "@cdktn/provider-aws/lib/cloudwatch-log-subscription-filter";
 import { IamRole } from "@cdktn/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktn/provider-aws/lib/iam-role-policy";
 import { KmsKey } from "@cdktn/provider-aws/lib/kms-key";
@@ -12,6 +11,7 @@ import { Construct } from "constructs";
 import type { StreamAlertFunction } from "../lambda";
 import { S3Events } from "../s3_events";
 import { SecureBucket } from "../secure_bucket";
+import { LogsToKinesis } from "../shared/logs-to-kinesis";
 import type { AccountContext } from "../shared/names";
 import { assumeRolePolicy, policyDocument } from "../shared/policy";
 
@@ -130,23 +130,11 @@ export class CloudTrail extends Construct {
         },
       ]),
     });
-    const logsRole = new IamRole(this, "subscription_role", {
-      name: `${name}_logs_to_kinesis`,
-      assumeRolePolicy: assumeRolePolicy(`logs.${props.account.region}.amazonaws.com`),
-    });
-    new IamRolePolicy(this, "subscription_role_policy", {
-      name: `${name}_put_records`,
-      role: logsRole.id,
-      policy: policyDocument([
-        { Action: ["kinesis:PutRecord", "kinesis:PutRecords"], Resource: streamArn },
-      ]),
-    });
-    new CloudwatchLogSubscriptionFilter(this, "subscription", {
-      name: `${name}_to_kinesis`,
+    new LogsToKinesis(this, "to_kinesis", {
+      name,
+      region: props.account.region,
       logGroupName: group.name,
-      filterPattern: "",
-      destinationArn: streamArn,
-      roleArn: logsRole.arn,
+      streamArn,
     });
     return { logGroupArn: group.arn, roleArn: trailRole.arn };
   }

@@ -55,6 +55,14 @@ describe("scanStack", () => {
     ]);
   });
 
+  it("requires access logging only when s3_access_logging is configured", () => {
+    const stack = { resource: securedBucket("data") };
+    expect(scanStack(stack)).toEqual([]);
+    expect(scanStack(stack, { requireAccessLogging: true })).toEqual([
+      { resource: "aws_s3_bucket.data", rule: "bucket access not logged" },
+    ]);
+  });
+
   it("flags a bucket whose public access block leaves public policies allowed", () => {
     const resource = securedBucket("data");
     const block = resource?.aws_s3_bucket_public_access_block?.data_pab;

@@ -62,8 +62,13 @@ function checkPolicy(resource: string, text: string, findings: Finding[]): void 
   }
 }
 
+export interface ScanOptions {
+  /** `s3_access_logging` is configured: every bucket must log its access */
+  requireAccessLogging?: boolean;
+}
+
 /** Every rule broken by one stack; empty when it is secure. */
-export function scanStack(stack: TerraformJson): Finding[] {
+export function scanStack(stack: TerraformJson, options: ScanOptions = {}): Finding[] {
   const resources = (stack.resource ?? {}) as Resources;
   const findings: Finding[] = [];
   for (const name of Object.keys(resources.aws_s3_bucket ?? {})) {
@@ -89,6 +94,9 @@ export function scanStack(stack: TerraformJson): Finding[] {
       String(body.policy).includes('"aws:SecureTransport":"false"'),
     );
     if (!tlsOnly) findings.push({ resource, rule: "bucket policy does not deny non-TLS access" });
+    if (options.requireAccessLogging && !anyReferences(resources, "aws_s3_bucket_logging", name)) {
+      findings.push({ resource, rule: "bucket access not logged" });
+    }
   }
   for (const [name, body] of Object.entries(resources.aws_dynamodb_table ?? {})) {
     const sse = body.server_side_encryption as { enabled?: boolean } | undefined;

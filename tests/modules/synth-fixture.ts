@@ -73,6 +73,7 @@ export function maximalConfig(): StreamAlertConfig {
     enabled: true,
   };
   config.lookupTables.enabled = true;
+  config.global.infrastructure.s3_access_logging = { bucket_name: "acme-streamalert-s3-logging" };
   config.scheduledQueries = { ...config.scheduledQueries, enabled: true };
   config.global.infrastructure.rule_staging = { enabled: true, cache_refresh_minutes: 10 };
   config.lambda.rule_promotion_config = { ...config.lambda.rule_promotion_config, enabled: true };
