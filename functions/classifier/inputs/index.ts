@@ -1,0 +1,10 @@
+export { type AppPayload, appPayloadRecords, isAppPayload } from "./app-payload";
+export { inflateIfCompressed, isGzip, isZlib } from "./compression";
+export { type EventReadOptions, readEventRecords } from "./event-records";
+export type { InputFailureReason, InputItem, SourceEventRecord } from "./input-item";
+export { decodeKinesisRecord, streamNameFromArn } from "./kinesis";
+export { DEFAULT_INPUT_LIMITS, type InputLimits, inputLimitsFromEnv } from "./limits";
+export { decodeS3Key, type S3NotificationRecord, s3NotificationRecords } from "./s3";
+export { type S3ObjectReader, SdkS3ObjectReader } from "./s3-object-reader";
+export { readObjectRecords } from "./s3-object-records";
+export { snsRecords, topicNameFromArn } from "./sns";
