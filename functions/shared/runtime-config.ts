@@ -1,4 +1,4 @@
-import { loadConfig, parseConfig } from "./config";
+import { loadConfig, parseConfig, type RawConfigFiles } from "./config";
 import type { StreamAlertConfig } from "./config/types";
 import { logger } from "./logger";
 
@@ -8,10 +8,10 @@ import { logger } from "./logger";
  * handler runs; otherwise (tests, the local runner) it is read from STREAMALERT_CONFIG_DIR
  * (default "conf").
  */
-let embeddedFiles: Record<string, string> | undefined;
+let embeddedFiles: RawConfigFiles | undefined;
 let cached: StreamAlertConfig | undefined;
 
-export function setRuntimeConfigFiles(files: Record<string, string>): void {
+export function setRuntimeConfigFiles(files: RawConfigFiles): void {
   embeddedFiles = files;
   cached = undefined;
 }
