@@ -15,7 +15,7 @@ export interface WrapOptions {
   service: ServiceName;
   /** stream, bucket, topic or app function name */
   source: string;
-  data: Record<string, unknown> | string;
+  data: Record<string, unknown> | unknown[] | string;
   /** compress the payload as the sender would (Kinesis: zlib, S3: gzip) */
   compress?: boolean;
   region?: string;

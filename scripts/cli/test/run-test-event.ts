@@ -70,7 +70,7 @@ export async function runTestEvent(
   }
   const data = event.override_record
     ? recordFromOverride(logSchema, event.override_record)
-    : (event.data as Record<string, unknown> | string);
+    : (event.data as Record<string, unknown> | unknown[] | string);
   const wrapped = wrapInLambdaEvent({
     service: event.service,
     source: event.source,

@@ -14,7 +14,7 @@ export interface TestEvent {
   log: string;
   service: ServiceName;
   source: string;
-  data?: Record<string, unknown> | string;
+  data?: Record<string, unknown> | unknown[] | string;
   override_record?: Record<string, unknown>;
   trigger_rules?: string[];
   classify_only?: boolean;
@@ -76,8 +76,13 @@ export function validateTestEvent(
   if (e.data === undefined && e.override_record === undefined) {
     errors.push(`${where}: needs either "data" (object or string) or "override_record" (object)`);
   }
-  if (e.data !== undefined && typeof e.data !== "string" && !isObject(e.data)) {
-    errors.push(`${where}: "data" must be an object or a string`);
+  if (
+    e.data !== undefined &&
+    typeof e.data !== "string" &&
+    !isObject(e.data) &&
+    !Array.isArray(e.data)
+  ) {
+    errors.push(`${where}: "data" must be an object, an array (a JSON document) or a string`);
   }
   if (e.override_record !== undefined && !isObject(e.override_record)) {
     errors.push(`${where}: "override_record" must be an object`);

@@ -28,7 +28,10 @@ describe("validateTestEvent", () => {
       { ...valid, data: undefined },
       'event 3: needs either "data" (object or string) or "override_record" (object)',
     ],
-    [{ ...valid, data: 7 }, 'event 3: "data" must be an object or a string'],
+    [
+      { ...valid, data: 7 },
+      'event 3: "data" must be an object, an array (a JSON document) or a string',
+    ],
     [
       { ...valid, trigger_rules: undefined },
       'event 3: "trigger_rules" (a list, may be empty) is required unless "classify_only" is true',
