@@ -20,5 +20,22 @@ typecheck: install
 bench: install
 	npx tsx bench/run.ts all --write-docs
 
+CLUSTER_FLAG = $(if $(CLUSTER),--cluster $(CLUSTER),)
+
+# bundles + synth of the global stack and CLUSTER (all clusters without CLUSTER) into build/
+build: install
+	npx tsx scripts/build/index.ts $(CLUSTER_FLAG)
+
+# terraform plan / apply in build/ (says how to install terraform when it is missing)
+plan: build
+	npx tsx scripts/streamalert.ts plan $(CLUSTER_FLAG)
+
+deploy: build
+	npx tsx scripts/streamalert.ts deploy $(CLUSTER_FLAG)
+
+# the whole pipeline locally on samples/ (emulators started for the run)
+demo: install
+	npx tsx scripts/streamalert.ts run --cluster prod --input samples
+
 clean:
 	rm -rf build
