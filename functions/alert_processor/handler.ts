@@ -2,6 +2,7 @@ import type { AwsClientOptions } from "../shared/aws/client-config";
 import { logger } from "../shared/logger";
 import { getRuntimeConfig } from "../shared/runtime-config";
 import type { CredentialProvider } from "./credentials";
+import { createOutputServices } from "./outputs";
 import type { OutputService } from "./outputs/types";
 import type { AlertProcessor, ProcessorResult } from "./processor";
 import { buildPublisherRegistry, type PublisherRegistry } from "./publishers/registry";
@@ -9,7 +10,7 @@ import { publisherModules } from "./publishers/user-publishers";
 import { createAwsAlertProcessor } from "./wiring";
 
 export interface ProcessorDependencies {
-  /** service name → implementation (functions/alert_processor/outputs) */
+  /** service name → implementation @default createOutputServices() (every output in outputs/) */
   outputServices?: Readonly<Record<string, OutputService>>;
   publishers?: PublisherRegistry;
   /** the local runner and tests point the SDK clients at emulators */
@@ -21,8 +22,8 @@ let dependencies: ProcessorDependencies = {};
 let processor: AlertProcessor | undefined;
 
 /**
- * Sets what the processor is built with (the output services at bundle entry; tests and the
- * local runner also their clients and credentials); the next invocation rebuilds it.
+ * Overrides what the processor is built with (tests and the local runner: output services,
+ * clients, credentials); the next invocation rebuilds it. Lambda needs none of it.
  */
 export function setProcessorDependencies(next: ProcessorDependencies): void {
   dependencies = { ...dependencies, ...next };
@@ -31,12 +32,15 @@ export function setProcessorDependencies(next: ProcessorDependencies): void {
 
 // Built once per cold start: config, publisher registry, SDK clients and the credential cache.
 function coldStart(): AlertProcessor {
-  const { outputServices } = dependencies;
-  if (!outputServices) {
-    throw new Error("alert processor: no output services registered (setProcessorDependencies)");
-  }
   logger.appendKeys({ function: "alert_processor" });
-  return createAwsAlertProcessor(getRuntimeConfig(), {
+  const config = getRuntimeConfig();
+  const outputServices =
+    dependencies.outputServices ??
+    createOutputServices({
+      clientOptions: dependencies.clientOptions,
+      accountId: config.global.account.aws_account_id,
+    });
+  return createAwsAlertProcessor(config, {
     outputServices,
     publishers: dependencies.publishers ?? buildPublisherRegistry(publisherModules),
     clientOptions: dependencies.clientOptions,

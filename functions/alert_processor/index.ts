@@ -12,6 +12,11 @@ export {
 } from "./credentials";
 export { type OutputTarget, resolveOutputTarget } from "./output-targets";
 export {
+  createOutputServices,
+  OUTPUT_SERVICE_NAMES,
+  type OutputServicesOptions,
+} from "./outputs";
+export {
   type AlertProcessor,
   type AlertProcessorOptions,
   createAlertProcessor,
