@@ -12,6 +12,7 @@ import { RulePromotion } from "../rule_promotion";
 import { ScheduledQueries, type ScheduledQueriesSettings } from "../scheduled_queries";
 import { accountContext, arn, globalNames, monitoringTopicName } from "../shared/names";
 import { ThreatIntel } from "../threat_intel";
+import { processorOutputStatements } from "./processor-outputs";
 import { GlobalStorage } from "./storage";
 
 export { classifiedQueueVisibility, GlobalStorage } from "./storage";
@@ -105,6 +106,9 @@ export class Globals extends Construct {
       Action: ["kms:Decrypt"],
       Resource: secretsKey.arn,
     });
+    for (const statement of processorOutputStatements(config, account)) {
+      this.alertProcessor.addToRolePolicy(statement);
+    }
 
     const mergerSettings = settings("alert_merger");
     this.alertMerger = new StreamAlertFunction(this, "alert_merger", {
