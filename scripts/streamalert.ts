@@ -2,9 +2,31 @@
 // The `streamalert` command line. Each subcommand lives in scripts/cli/<command>.ts and
 // registers itself on the program; this file only lists them.
 import { Command } from "commander";
+import { registerAppCommand } from "./cli/app";
+import { registerConfigureCommand } from "./cli/configure";
+import { registerCreateAlarmCommands } from "./cli/create-alarm";
+import { registerCustomMetricsCommand } from "./cli/custom-metrics";
+import { registerInitCommand } from "./cli/init";
+import { registerKinesisCommand } from "./cli/kinesis";
+import { registerListTargetsCommand } from "./cli/list-targets";
+import { registerStatusCommand } from "./cli/status";
 import { registerTestCommand } from "./cli/test";
+import { registerThreatIntelCommand } from "./cli/threat-intel";
+import { registerThreatIntelDownloaderCommand } from "./cli/threat-intel-downloader";
 
-const SUBCOMMANDS: Array<(program: Command) => void> = [registerTestCommand];
+const SUBCOMMANDS: Array<(program: Command) => void> = [
+  registerTestCommand,
+  registerInitCommand,
+  registerConfigureCommand,
+  registerStatusCommand,
+  registerListTargetsCommand,
+  registerKinesisCommand,
+  registerThreatIntelCommand,
+  registerThreatIntelDownloaderCommand,
+  registerCreateAlarmCommands,
+  registerCustomMetricsCommand,
+  registerAppCommand,
+];
 
 export function buildProgram(): Command {
   const program = new Command("streamalert")

@@ -12,6 +12,8 @@ export const LAMBDA_SETTING_KEYS = [
   "schedule_expression",
   "enable_custom_metrics",
   "metric_alarms",
+  // alarms on custom metrics (`create-alarm`), read by modules/metric_alarms
+  "custom_metric_alarms",
   "vpc_config",
 ] as const;
 
