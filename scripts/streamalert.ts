@@ -9,6 +9,7 @@ import { registerCustomMetricsCommand } from "./cli/custom-metrics";
 import { registerInitCommand } from "./cli/init";
 import { registerKinesisCommand } from "./cli/kinesis";
 import { registerListTargetsCommand } from "./cli/list-targets";
+import { registerOutputCommand } from "./cli/output";
 import { registerStatusCommand } from "./cli/status";
 import { registerTestCommand } from "./cli/test";
 import { registerThreatIntelCommand } from "./cli/threat-intel";
@@ -26,6 +27,7 @@ const SUBCOMMANDS: Array<(program: Command) => void> = [
   registerCreateAlarmCommands,
   registerCustomMetricsCommand,
   registerAppCommand,
+  registerOutputCommand,
 ];
 
 export function buildProgram(): Command {

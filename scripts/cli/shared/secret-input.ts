@@ -24,6 +24,8 @@ export interface SecretSources {
   flags: Record<string, string>;
   /** read a JSON object from stdin */
   fromStdin: boolean;
+  /** keep keys beyond `fields` (optional settings), as given */
+  extraKeys?: boolean;
 }
 
 const toKey = (flag: string) => flag.replace(/^-+/, "").replace(/-/g, "_");
@@ -34,19 +36,27 @@ const toKey = (flag: string) => flag.replace(/^-+/, "").replace(/-/g, "_");
  */
 export function parseSecretFlags(
   tokens: readonly string[],
-  allowed: readonly string[],
+  allowed: readonly string[] | "any",
   what: string,
 ): Record<string, string> {
   const values: Record<string, string> = {};
-  const allowedList = allowed.length > 0 ? allowed.map((k) => `--${k}`).join(", ") : "none";
+  const allowedList =
+    allowed === "any" || allowed.length === 0 ? "none" : allowed.map((k) => `--${k}`).join(", ");
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index];
     if (!token.startsWith("--")) {
-      throw new CliUsageError(`unexpected argument ${JSON.stringify(token)}`);
+      // Not echoed: a stray value may be a secret.
+      const lastOption = tokens
+        .slice(0, index)
+        .reverse()
+        .find((earlier) => earlier.startsWith("--"));
+      throw new CliUsageError(
+        `unexpected extra value after ${lastOption ? lastOption.split("=")[0] : "the options"}; give each value as --<key> <value>`,
+      );
     }
     const equals = token.indexOf("=");
     const key = toKey(equals === -1 ? token : token.slice(0, equals));
-    if (!allowed.includes(key)) {
+    if (allowed !== "any" && !allowed.includes(key)) {
       throw new CliUsageError(
         `unknown option ${token.slice(0, equals === -1 ? undefined : equals)} for ${what}; its keys: ${allowedList}`,
       );
@@ -128,7 +138,7 @@ export async function collectSecrets(
       throw new CliUsageError(`--from-stdin: stdin must be a JSON object, not ${typeof parsed}`);
     }
     for (const [key, value] of Object.entries(parsed)) {
-      if (!allowed.includes(key)) {
+      if (!allowed.includes(key) && !sources.extraKeys) {
         throw new CliUsageError(
           `--from-stdin: unknown key ${JSON.stringify(key)} for ${what}; its keys: ${allowed.join(", ")}`,
         );
@@ -153,6 +163,10 @@ export async function collectSecrets(
     }
   }
   const secrets: Record<string, unknown> = {};
+  if (sources.extraKeys) {
+    for (const [key, value] of Object.entries(raw))
+      if (!allowed.includes(key)) secrets[key] = value;
+  }
   for (const field of fields) {
     const value = raw[field.key];
     if (field.jsonFile && typeof value === "string") {
