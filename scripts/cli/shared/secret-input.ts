@@ -80,8 +80,11 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-/** Asks on the terminal (stderr), hiding what is typed unless `visible`. */
-function ask(question: string, visible: boolean): Promise<string> {
+/**
+ * Asks on the terminal (stderr) for each field in turn, hiding what is typed unless the field is
+ * `visible`. One reader for all questions, so typed-ahead lines are not lost between them.
+ */
+async function askOnTerminal(fields: readonly SecretField[]): Promise<Record<string, string>> {
   let muted = false;
   const output = new Writable({
     write(chunk, _encoding, done) {
@@ -90,14 +93,29 @@ function ask(question: string, visible: boolean): Promise<string> {
     },
   });
   const reader = createInterface({ input: process.stdin, output, terminal: true });
-  return new Promise((resolve) => {
-    reader.question(question, (answer) => {
-      reader.close();
-      if (!visible) process.stderr.write("\n");
-      resolve(answer);
+  const question = (text: string, visible: boolean) =>
+    new Promise<string>((resolve) => {
+      muted = false;
+      reader.question(text, (answer) => {
+        muted = false;
+        if (!visible) process.stderr.write("\n");
+        resolve(answer.trim());
+      });
+      muted = !visible;
     });
-    muted = !visible;
-  });
+  const answers: Record<string, string> = {};
+  try {
+    for (const field of fields) {
+      let answer = "";
+      while (answer === "") {
+        answer = await question(`${field.key} (${field.description}): `, field.visible === true);
+      }
+      answers[field.key] = answer;
+    }
+  } finally {
+    reader.close();
+  }
+  return answers;
 }
 
 function fromJsonFile(key: string, path: string): Record<string, unknown> {
@@ -154,13 +172,7 @@ export async function collectSecrets(
         `${what} needs ${missing.map((f) => f.key).join(", ")}: pass --<key> <value>, pipe a JSON object with --from-stdin, or run on a terminal to be asked`,
       );
     }
-    for (const field of missing) {
-      let answer = "";
-      while (answer.trim() === "") {
-        answer = await ask(`${field.key} (${field.description}): `, field.visible === true);
-      }
-      raw[field.key] = answer.trim();
-    }
+    Object.assign(raw, await askOnTerminal(missing));
   }
   const secrets: Record<string, unknown> = {};
   if (sources.extraKeys) {
