@@ -8,7 +8,6 @@ const RESOURCE_OUTPUTS = ["aws-firehose", "aws-lambda", "aws-s3", "aws-sns", "aw
 const DESCRIPTOR_OUTPUTS = [
   "aws-lambda-v2",
   "aws-ses",
-  "aws-cloudwatch-log",
   "carbonblack",
   "demisto",
   "github",
@@ -23,7 +22,9 @@ const DESCRIPTOR_OUTPUTS = [
   "teams",
   "victorops",
 ];
-export const OUTPUT_SERVICES = [...RESOURCE_OUTPUTS, ...DESCRIPTOR_OUTPUTS];
+/** Either form: StreamAlert's descriptor list, or descriptors mapped to "group[:stream]". */
+const EITHER_FORM_OUTPUTS = ["aws-cloudwatch-log"];
+export const OUTPUT_SERVICES = [...RESOURCE_OUTPUTS, ...DESCRIPTOR_OUTPUTS, ...EITHER_FORM_OUTPUTS];
 
 // A rule names an output as "service:descriptor", so a descriptor with a colon is ambiguous.
 const DESCRIPTOR = /^[^:\s]+$/;
@@ -36,7 +37,8 @@ export function validateOutputsFile(issues: FileIssues, raw: unknown): OutputsCo
   file.warnUnknownKeys(OUTPUT_SERVICES, "output service");
   const outputs: OutputsConfig = {};
   for (const service of file.keys()) {
-    if (RESOURCE_OUTPUTS.includes(service)) {
+    const listed = Array.isArray((raw as Record<string, unknown>)[service]);
+    if (RESOURCE_OUTPUTS.includes(service) || (EITHER_FORM_OUTPUTS.includes(service) && !listed)) {
       const descriptors = file.object(service);
       if (!descriptors) continue;
       let valid = true;
@@ -50,7 +52,7 @@ export function validateOutputsFile(issues: FileIssues, raw: unknown): OutputsCo
             undefined && valid;
       }
       if (valid) outputs[service] = descriptors.value as Record<string, string>;
-    } else if (DESCRIPTOR_OUTPUTS.includes(service)) {
+    } else if (DESCRIPTOR_OUTPUTS.includes(service) || EITHER_FORM_OUTPUTS.includes(service)) {
       const descriptors = file.stringList(service, {
         pattern: DESCRIPTOR,
         expected: DESCRIPTOR_EXPECTED,

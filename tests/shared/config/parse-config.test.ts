@@ -251,3 +251,13 @@ describe("parseConfig warns about what it will not use", () => {
     expect(warningLines(files)).toEqual([expected]);
   });
 });
+
+describe("aws-cloudwatch-log outputs", () => {
+  it.each([
+    ["StreamAlert's descriptor list", ["audit"], ["audit"]],
+    ["descriptors mapped to group:stream", { audit: "/alerts:audit" }, { audit: "/alerts:audit" }],
+  ])("accepts %s", (_name, value, expected) => {
+    const { config } = parseConfig(withValue(base, "outputs.json", ["aws-cloudwatch-log"], value));
+    expect(config.outputs["aws-cloudwatch-log"]).toEqual(expected);
+  });
+});
