@@ -47,7 +47,12 @@ export class ClusterResources extends Construct {
     const target = this.classifier.function;
     const customAlarms = customMetricAlarms(cluster.classifier_config);
     if (Object.keys(customAlarms).length > 0) {
-      new MetricAlarms(this, "metric_alarms", { alarms: customAlarms, topicArn });
+      new MetricAlarms(this, "metric_alarms", {
+        alarms: customAlarms,
+        topicArn,
+        account,
+        cluster: cluster.name,
+      });
     }
 
     const streams = moduleBlock(cluster, "kinesis", "streams");

@@ -209,7 +209,11 @@ export class Globals extends Construct {
     for (const block of Object.keys(config.lambda).sort()) {
       const alarms = customMetricAlarms(config.lambda[block]);
       if (Object.keys(alarms).length === 0) continue;
-      new MetricAlarms(this, `${block}_metric_alarms`, { alarms, topicArn: monitoringTopic.arn });
+      new MetricAlarms(this, `${block}_metric_alarms`, {
+        alarms,
+        topicArn: monitoringTopic.arn,
+        account: { prefix: config.global.account.prefix },
+      });
     }
 
     const scheduled = config.scheduledQueries as

@@ -22,6 +22,38 @@ export interface MetricAlarmsProps {
   topicArn: string;
   /** @default "StreamAlert" */
   namespace?: string;
+  /** what the functions publish the metrics under (see {@link emfMetric}) */
+  account: { prefix: string };
+  /** the cluster whose classifier alarms these are */
+  cluster?: string;
+}
+
+export interface EmfMetric {
+  metricName: string;
+  dimensions?: Record<string, string>;
+}
+
+/**
+ * StreamAlert named custom metrics `<Function>-<Metric>[-<CLUSTER>]` (log metric filters). Here
+ * the functions publish Embedded Metric Format metrics under their plain name with dimensions,
+ * and an alarm only sees data when it names the same dimension set: the classifier's are
+ * `service`, `cluster` and `FunctionName`, the rules engine's `service`. Other names pass as is.
+ */
+export function emfMetric(name: string, account: { prefix: string }, cluster?: string): EmfMetric {
+  const classifier = /^Classifier-(\w+?)(?:-([A-Z0-9_]+))?$/.exec(name);
+  if (classifier && cluster !== undefined) {
+    return {
+      metricName: classifier[1],
+      dimensions: {
+        service: "classifier",
+        cluster,
+        FunctionName: `${account.prefix}_${cluster}_streamalert_classifier`,
+      },
+    };
+  }
+  const rulesEngine = /^RulesEngine-(\w+)$/.exec(name);
+  if (rulesEngine) return { metricName: rulesEngine[1], dimensions: { service: "rules_engine" } };
+  return { metricName: name };
 }
 
 /** The `custom_metric_alarms` block of a settings object, or an empty record. */
@@ -39,11 +71,13 @@ export class MetricAlarms extends Construct {
     super(scope, id);
     for (const name of Object.keys(props.alarms).sort()) {
       const alarm = props.alarms[name];
+      const metric = emfMetric(alarm.metric_name, props.account, props.cluster);
       new CloudwatchMetricAlarm(this, name.replace(/\W/g, "_"), {
         alarmName: name,
         alarmDescription: alarm.alarm_description,
         namespace: props.namespace ?? "StreamAlert",
-        metricName: alarm.metric_name,
+        metricName: metric.metricName,
+        dimensions: metric.dimensions,
         comparisonOperator: alarm.comparison_operator,
         threshold: alarm.threshold,
         evaluationPeriods: alarm.evaluation_periods ?? 1,

@@ -165,15 +165,26 @@ describe("synthesize", () => {
     expect(bySid.ReadThreatIntel.Action).not.toContain("dynamodb:PutItem");
   });
 
-  it("creates the custom metric alarms of lambda.json and classifier_config on the StreamAlert namespace", () => {
+  it("creates the custom metric alarms on the metric and dimensions the functions publish (EMF)", () => {
     const custom = resourcesOf(Object.values(maximal.stacks), "aws_cloudwatch_metric_alarm").filter(
       (alarm) => alarm.namespace === "StreamAlert",
     );
     expect(
-      custom.map((alarm) => [alarm.alarm_name, alarm.metric_name, alarm.period]).sort(),
+      custom
+        .map((alarm) => [alarm.alarm_name, alarm.metric_name, alarm.dimensions, alarm.period])
+        .sort(),
     ).toEqual([
-      ["acme_extra_failed_parses", "Classifier-FailedParses-EXTRA", 600],
-      ["acme_rules_engine_triggered_rules", "RulesEngine-TriggeredRules", 300],
+      [
+        "acme_extra_failed_parses",
+        "FailedParses",
+        {
+          service: "classifier",
+          cluster: "extra",
+          FunctionName: "acme_extra_streamalert_classifier",
+        },
+        600,
+      ],
+      ["acme_rules_engine_triggered_rules", "TriggeredRules", { service: "rules_engine" }, 300],
     ]);
   });
 
