@@ -26,13 +26,14 @@ export class App extends Construct {
   constructor(scope: Construct, id: string, props: AppProps) {
     super(scope, id);
     const name = props.functionName;
+    const schedule = props.settings.schedule_expression ?? "rate(1 hour)";
     this.function = new StreamAlertFunction(this, "function", {
       functionName: name,
       description: `StreamAlert app ${props.type} of cluster ${props.cluster}`,
       artifact: props.artifact,
       settings: {
         ...props.settings,
-        schedule_expression: props.settings.schedule_expression ?? "rate(1 hour)",
+        schedule_expression: schedule,
       },
       runtime: props.runtime,
       alarmTopicArn: props.alarmTopicArn,
@@ -40,6 +41,8 @@ export class App extends Construct {
         APP_TYPE: props.type,
         CLUSTER: props.cluster,
         DESTINATION_FUNCTION: props.classifier.functionName,
+        // the first run looks back one interval (no saved cursor yet)
+        SCHEDULE_EXPRESSION: schedule,
       },
     });
     this.function.addToRolePolicy({
