@@ -3,14 +3,20 @@
 // registers itself on the program; this file only lists them.
 import { Command } from "commander";
 import { registerAppCommand } from "./cli/app";
+import { registerAthenaCommand } from "./cli/athena";
+import { registerBuildCommand } from "./cli/build";
 import { registerConfigureCommand } from "./cli/configure";
 import { registerCreateAlarmCommands } from "./cli/create-alarm";
 import { registerCustomMetricsCommand } from "./cli/custom-metrics";
 import { registerInitCommand } from "./cli/init";
 import { registerKinesisCommand } from "./cli/kinesis";
 import { registerListTargetsCommand } from "./cli/list-targets";
+import { registerLookupTablesCommand } from "./cli/lookup-tables";
 import { registerOutputCommand } from "./cli/output";
+import { registerRollbackCommand } from "./cli/rollback";
+import { registerRuleStagingCommand } from "./cli/rule-staging";
 import { registerStatusCommand } from "./cli/status";
+import { registerTerraformCommands } from "./cli/terraform";
 import { registerTestCommand } from "./cli/test";
 import { registerThreatIntelCommand } from "./cli/threat-intel";
 import { registerThreatIntelDownloaderCommand } from "./cli/threat-intel-downloader";
@@ -28,6 +34,12 @@ const SUBCOMMANDS: Array<(program: Command) => void> = [
   registerCustomMetricsCommand,
   registerAppCommand,
   registerOutputCommand,
+  registerBuildCommand,
+  registerTerraformCommands,
+  registerRollbackCommand,
+  registerRuleStagingCommand,
+  registerLookupTablesCommand,
+  registerAthenaCommand,
 ];
 
 export function buildProgram(): Command {
