@@ -1,13 +1,7 @@
 // Shared pieces of the app tests: a vendor stand-in on 127.0.0.1, an AppHttp pointed at it with
 // millisecond backoff, polling a type to the end of its pages, and RSA keys and JWT checks for
 // the service-account logins.
-import {
-  createPrivateKey,
-  createPublicKey,
-  generateKeyPairSync,
-  type KeyObject,
-  verify,
-} from "node:crypto";
+import { createPrivateKey, generateKeyPairSync, type KeyObject, verify } from "node:crypto";
 import { type AppHttp, createAppHttp } from "../../functions/apps/app-http";
 import type {
   AppAuth,
@@ -95,7 +89,7 @@ export function verifyJwt(
   const valid = verify(
     "sha256",
     Buffer.from(`${header}.${claims}`),
-    createPublicKey(publicKey),
+    publicKey,
     Buffer.from(signature, "base64url"),
   );
   if (!valid) throw new Error("JWT signature does not verify");
