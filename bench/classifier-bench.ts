@@ -1,5 +1,8 @@
 // Classifier core throughput on Kinesis-shaped input, against the floor on the same bytes
 // (base64 decode + JSON.parse + JSON.stringify of each record), in one run on one core.
+// The classifier run is: base64 decode, classify, JSON.stringify of the classified records (what
+// the SQS sender does with each). It is also timed without that last step, and the sizes of
+// input and output are reported, so a miss can be traced to classification or serialization.
 import { createClassifier } from "../functions/classifier/classifier";
 import type { StreamAlertConfig } from "../functions/shared/config/types";
 import type { CorpusLine } from "./corpus";
@@ -8,12 +11,18 @@ import { bestOf, round } from "./measure";
 export interface ClassifierBenchResult {
   records: number;
   classified: number;
+  failed: number;
   seconds: number;
   records_per_s: number;
   MB_per_s: number;
   floor_seconds: number;
   floor_records_per_s: number;
   ratio_to_floor: number;
+  /** decode + classify, without serializing the output */
+  classify_only_seconds: number;
+  classify_only_ratio_to_floor: number;
+  input_MB: number;
+  output_MB: number;
 }
 
 interface KinesisShaped {
@@ -39,6 +48,7 @@ export function toKinesisShaped(lines: CorpusLine[]): KinesisShaped[] {
 export function benchClassifier(
   config: StreamAlertConfig,
   lines: CorpusLine[],
+  runs = 3,
 ): ClassifierBenchResult {
   const records = toKinesisShaped(lines);
   const classifiers = new Map<string, ReturnType<typeof createClassifier>>();
@@ -56,11 +66,15 @@ export function benchClassifier(
       const text = Buffer.from(r.base64, "base64").toString("utf8");
       sink += JSON.stringify(JSON.parse(text)).length;
     }
-  });
+  }, runs);
 
   let classified = 0;
-  const run = bestOf(() => {
+  let failed = 0;
+  let outputBytes = 0;
+  const classifyAll = (serialize: boolean) => () => {
     classified = 0;
+    failed = 0;
+    outputBytes = 0;
     for (const r of records) {
       const text = Buffer.from(r.base64, "base64").toString("utf8");
       const outcome = classifiers.get(r.stream)!.classify({
@@ -68,23 +82,33 @@ export function benchClassifier(
         resource: r.stream,
         data: text,
       });
-      if (outcome.ok) {
-        classified += outcome.records.length;
-        // what the SQS sender does with every classified record
-        sink += JSON.stringify(outcome.records).length;
+      if (!outcome.ok) {
+        failed++;
+        continue;
       }
+      classified += outcome.records.length;
+      // what the SQS sender does with every classified record
+      if (serialize) outputBytes += JSON.stringify(outcome.records).length;
+      else sink += outcome.records.length;
     }
-  });
+  };
+  const classifyOnly = bestOf(classifyAll(false), runs);
+  const run = bestOf(classifyAll(true), runs);
   if (sink < 0) console.log(sink); // keep the work observable
 
   return {
     records: records.length,
     classified,
+    failed,
     seconds: round(run.seconds, 3),
     records_per_s: Math.round(records.length / run.seconds),
     MB_per_s: round(bytes / 1e6 / run.seconds),
     floor_seconds: round(floor.seconds, 3),
     floor_records_per_s: Math.round(records.length / floor.seconds),
     ratio_to_floor: round(floor.seconds / run.seconds),
+    classify_only_seconds: round(classifyOnly.seconds, 3),
+    classify_only_ratio_to_floor: round(floor.seconds / classifyOnly.seconds),
+    input_MB: round(bytes / 1e6),
+    output_MB: round(outputBytes / 1e6),
   };
 }

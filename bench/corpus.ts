@@ -77,19 +77,36 @@ function cloudtrailViaEvents(r: SeededRandom, i: number): Record<string, unknown
   };
 }
 
+/** A GitHub Enterprise audit event as Logstash forwards it: the JSON inside a syslog line. */
 function githubAudit(r: SeededRandom, i: number): Record<string, unknown> {
+  const time = new Date(Date.UTC(2026, 10, 1) + i * 1000);
+  const iso = time.toISOString();
+  // "Nov  1 00:00:05", as syslog writes it
+  const syslogTime = `${time.toUTCString().slice(8, 11)} ${String(time.getUTCDate()).padStart(2)} ${iso.slice(11, 19)}`;
   const actor = r.pick(USERS);
-  return {
-    "@timestamp": 1761955200000 + i,
+  const audit = {
     action: r.pick(GHE_ACTIONS),
     actor,
     actor_ip: r.ipv4(),
     actor_location: { country_code: r.pick(["US", "DE", "GB", "JP"]) },
-    created_at: 1761955200000 + i,
+    created_at: iso,
     data: { _document_id: r.hex(22) },
     org: "acme",
     repo: `acme/${r.pick(["api", "web", "infra", "secrets"])}`,
     user: r.pick(USERS),
+  };
+  return {
+    "@timestamp": iso,
+    "@version": "1",
+    host: "10.0.8.20",
+    logsource: "github-primary",
+    message: `${syslogTime} github-primary github_audit: ${JSON.stringify(audit)}`,
+    pid: String(r.int(1000, 65000)),
+    port: "5514",
+    program: "github_audit",
+    received_at: iso,
+    tags: [],
+    timestamp: syslogTime,
   };
 }
 
@@ -141,6 +158,9 @@ function rdsAuroraInLogs(r: SeededRandom, i: number): Record<string, unknown> {
     logEvents: events,
   };
 }
+
+/** The log families (data_sources entries) a stream must carry for the corpus to classify. */
+export const CORPUS_LOG_FAMILIES = ["cloudwatch", "ghe", "osquery"];
 
 const KINDS = [cloudtrailViaEvents, githubAudit, osqueryDifferential, rdsAuroraInLogs];
 

@@ -34,6 +34,15 @@ export function syntheticRuleModule(count: number): RuleModule {
   return { file: "bench/synthetic-rules.ts", exports };
 }
 
+/** Only the 41 rules ported from StreamAlert's community rules (rules/community/). */
+export function communityRulesOnly(modules: { rules: RuleModule[]; matchers: RuleModule[] }): {
+  rules: RuleModule[];
+  matchers: RuleModule[];
+} {
+  const isCommunity = (m: RuleModule) => m.file.split(/[\\/]/).includes("community");
+  return { rules: modules.rules.filter(isCommunity), matchers: modules.matchers };
+}
+
 export function buildRegistry(
   modules: { rules: RuleModule[]; matchers: RuleModule[] },
   extra = 0,

@@ -1,0 +1,130 @@
+// `make build CLUSTER=<cluster>` into a temp dir (wall time, as a user runs it), synth alone,
+// the size of each function zip, and the cold start of each bundle: `node -e` requiring the
+// bundled handler module (time inside the process, and the whole process against an empty one).
+import { execFile } from "node:child_process";
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { promisify } from "node:util";
+import { inflateRawSync } from "node:zlib";
+
+const run = promisify(execFile);
+
+export interface FunctionBundleFigures {
+  name: string;
+  zipBytes: number;
+  bundleBytes: number;
+  /** median ms of require() of the bundle inside a fresh node process */
+  requireMs: number;
+  /** median ms of the whole `node -e` process, and of an empty one for comparison */
+  processMs: number;
+}
+
+export interface BundleBenchResult {
+  cluster: string;
+  buildSeconds: number;
+  bundleSeconds: number;
+  synthSecondsInBuild: number;
+  synthOnlySeconds: number;
+  synthOnlyInProcessSeconds: number;
+  emptyNodeMs: number;
+  functions: FunctionBundleFigures[];
+}
+
+const TSX = resolve("node_modules/.bin/tsx");
+const BUILD = resolve("scripts/build/index.ts");
+
+async function timed<T>(work: () => Promise<T>): Promise<{ value: T; seconds: number }> {
+  const started = performance.now();
+  const value = await work();
+  return { value, seconds: (performance.now() - started) / 1000 };
+}
+
+/** "bundles 12.3 s, synth 1.4 s" from the build's last line. */
+function phaseSeconds(stdout: string): { bundles: number; synth: number } {
+  const match = /bundles ([\d.]+) s, synth ([\d.]+) s/.exec(stdout);
+  if (!match) throw new Error(`scripts/build printed no timing line:\n${stdout}`);
+  return { bundles: Number(match[1]), synth: Number(match[2]) };
+}
+
+/** index.js out of one of our single-entry deterministic zips (local header, then deflate). */
+function unzipIndexJs(zip: Buffer): Buffer {
+  if (zip.readUInt32LE(0) !== 0x04034b50) throw new Error("not a zip local file header");
+  const compressedSize = zip.readUInt32LE(18);
+  const start = 30 + zip.readUInt16LE(26) + zip.readUInt16LE(28);
+  return inflateRawSync(zip.subarray(start, start + compressedSize));
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+const LAMBDA_ENV = { AWS_REGION: "us-east-1", AWS_LAMBDA_FUNCTION_NAME: "bench" };
+
+async function coldStart(file: string | undefined, tries: number) {
+  const code = file
+    ? `const t=performance.now();require(${JSON.stringify(file)});console.log(performance.now()-t)`
+    : "console.log(0)";
+  const requireMs: number[] = [];
+  const processMs: number[] = [];
+  for (let i = 0; i < tries; i++) {
+    const { value, seconds } = await timed(() =>
+      run(process.execPath, ["-e", code], { env: { ...process.env, ...LAMBDA_ENV } }),
+    );
+    requireMs.push(Number(value.stdout.trim()));
+    processMs.push(seconds * 1000);
+  }
+  return { requireMs: median(requireMs), processMs: median(processMs) };
+}
+
+export async function benchBundles(
+  cluster: string,
+  coldStartTries = 5,
+): Promise<BundleBenchResult> {
+  const dir = await mkdtemp(join(tmpdir(), "streamalert-bench-build-"));
+  try {
+    const full = await timed(() =>
+      run(TSX, [BUILD, "--cluster", cluster, "--outdir", join(dir, "full")], {
+        maxBuffer: 1 << 20,
+      }),
+    );
+    const phases = phaseSeconds(full.value.stdout);
+    const synth = await timed(() =>
+      run(TSX, [BUILD, "--cluster", cluster, "--skip-bundles", "--outdir", join(dir, "synth")], {
+        maxBuffer: 1 << 20,
+      }),
+    );
+    const empty = await coldStart(undefined, coldStartTries);
+    const functions: FunctionBundleFigures[] = [];
+    const distDir = join(dir, "full", "dist");
+    for (const file of (await readdir(distDir)).filter((f) => f.endsWith(".zip")).sort()) {
+      const zip = await readFile(join(distDir, file));
+      const js = unzipIndexJs(zip);
+      const name = file.replace(/-[0-9a-f]{16}\.zip$/, "");
+      const jsFile = join(dir, "cold", name, "index.js");
+      await run("mkdir", ["-p", join(dir, "cold", name)]);
+      await writeFile(jsFile, js);
+      const times = await coldStart(jsFile, coldStartTries);
+      functions.push({
+        name,
+        zipBytes: (await stat(join(distDir, file))).size,
+        bundleBytes: js.length,
+        requireMs: Number(times.requireMs.toFixed(1)),
+        processMs: Math.round(times.processMs),
+      });
+    }
+    return {
+      cluster,
+      buildSeconds: Number(full.seconds.toFixed(1)),
+      bundleSeconds: phases.bundles,
+      synthSecondsInBuild: phases.synth,
+      synthOnlySeconds: Number(synth.seconds.toFixed(1)),
+      synthOnlyInProcessSeconds: phaseSeconds(synth.value.stdout).synth,
+      emptyNodeMs: Math.round(empty.processMs),
+      functions,
+    };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
