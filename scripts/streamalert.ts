@@ -15,6 +15,7 @@ import { registerLookupTablesCommand } from "./cli/lookup-tables";
 import { registerOutputCommand } from "./cli/output";
 import { registerRollbackCommand } from "./cli/rollback";
 import { registerRuleStagingCommand } from "./cli/rule-staging";
+import { registerRunCommand } from "./cli/run";
 import { registerStatusCommand } from "./cli/status";
 import { registerTerraformCommands } from "./cli/terraform";
 import { registerTestCommand } from "./cli/test";
@@ -40,6 +41,7 @@ const SUBCOMMANDS: Array<(program: Command) => void> = [
   registerRuleStagingCommand,
   registerLookupTablesCommand,
   registerAthenaCommand,
+  registerRunCommand,
 ];
 
 export function buildProgram(): Command {
