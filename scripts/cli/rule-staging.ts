@@ -125,7 +125,8 @@ async function runStatus(options: AwsOptions): Promise<void> {
   say(`${"Rule".padEnd(width)}  Staged`);
   const now = Date.now();
   for (const item of items) say(statusLine(item, width, now));
-  say(`${items.filter((item) => item.Staged).length} staged, ${items.length} rules in ${table}`);
+  const staged = items.filter((item) => item.Staged).length;
+  say(`${staged} staged, ${items.length} rule${items.length === 1 ? "" : "s"} in ${table}`);
 }
 
 async function runStage(stage: boolean, rules: string[], options: StageOptions): Promise<void> {
