@@ -14,6 +14,8 @@ export interface HttpRequest {
   json?: unknown;
   /** sent as is (set the content type in headers) */
   body?: string;
+  /** values never to appear in an error (keys sent in the body); URL and headers are implied */
+  secrets?: string[];
 }
 
 export interface HttpResponse {
@@ -63,6 +65,52 @@ function parseJson(text: string): unknown {
   }
 }
 
+/**
+ * What of a request could be secret: the caller's secrets, header values (and their last word,
+ * the token in "Token token=..."), query values, and URL path segments that look like keys
+ * (a digit, or 20+ characters). A service may echo them in an error body ("Cannot POST
+ * /services/T0/B0/secret"), which would put a webhook secret in the processor's log.
+ */
+function secretsOf(request: HttpRequest): string[] {
+  const values = [...(request.secrets ?? [])];
+  for (const [name, value] of Object.entries(request.headers ?? {})) {
+    if (PLAIN_HEADERS.has(name.toLowerCase())) continue;
+    values.push(value, value.split(/[\s=]/).pop() ?? "");
+  }
+  let url: URL | undefined;
+  try {
+    url = new URL(request.url);
+  } catch {
+    values.push(request.url);
+  }
+  if (url) {
+    values.push(url.pathname, url.search.slice(1), ...url.searchParams.values());
+    for (const segment of url.pathname.split("/")) {
+      if (/\d/.test(segment) || segment.length >= 20) values.push(segment, decoded(segment));
+    }
+  }
+  return [...new Set(values.filter((value) => value.length >= 6))].sort(
+    (a, b) => b.length - a.length,
+  );
+}
+
+/** Headers that never carry a secret, kept readable in errors. */
+const PLAIN_HEADERS = new Set(["accept", "content-type", "user-agent", "x-github-api-version"]);
+
+function decoded(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+function scrub(text: string, secrets: string[]): string {
+  let clean = text;
+  for (const secret of secrets) clean = clean.split(secret).join("***");
+  return clean;
+}
+
 /** Seconds or an HTTP date in Retry-After, as milliseconds; undefined when absent or unreadable. */
 function retryAfterMs(headers: Headers): number | undefined {
   const value = headers.get("retry-after");
@@ -109,13 +157,14 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   return {
     async request(request) {
       const where = `${request.service} (${hostOf(request.url)})`;
+      const secrets = secretsOf(request);
       let lastError: OutputError = new OutputError(`${where}: not sent`);
       for (let attempt = 0; attempt < tries; attempt += 1) {
         let delay = backoff(attempt);
         try {
           const response = await once(request);
           if (response.status >= 200 && response.status < 300) return response;
-          lastError = new OutputHttpError(where, response.status, response.text);
+          lastError = new OutputHttpError(where, response.status, scrub(response.text, secrets));
           if (!lastError.retryable) throw lastError;
           delay = Math.min(maxDelayMs, retryAfterMs(response.headers) ?? delay);
         } catch (error) {
@@ -125,7 +174,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
             name === "TimeoutError" || name === "AbortError"
               ? `no answer within ${timeoutMs} ms`
               : `connection failed (${(error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message})`;
-          lastError = new OutputError(`${where}: ${reason}`, { cause: error });
+          lastError = new OutputError(`${where}: ${scrub(reason, secrets)}`, { cause: error });
         }
         if (attempt + 1 < tries) await sleep(delay);
       }
