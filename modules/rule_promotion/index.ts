@@ -41,7 +41,12 @@ export class RulePromotion extends Construct {
       },
       runtime: props.runtime,
       alarmTopicArn: props.alarmTopicArn,
-      environment: { RULES_TABLE: names.rulesTable, DIGEST_TOPIC: this.digestTopic.name },
+      environment: {
+        RULES_TABLE: names.rulesTable,
+        DIGEST_TOPIC: this.digestTopic.name,
+        ATHENA_DATABASE: names.athenaDatabase,
+        ATHENA_RESULTS_BUCKET: names.athenaResultsBucket,
+      },
     });
     const digest = settings.send_digest_schedule_expression;
     if (typeof digest === "string") this.function.addSchedule(digest, "digest");

@@ -51,7 +51,11 @@ export class ScheduledQueries extends Construct {
       settings: settings.lambda_config,
       runtime: props.runtime,
       alarmTopicArn: props.alarmTopicArn,
-      environment: { DESTINATION_KINESIS_STREAM: stream, ATHENA_DATABASE: names.athenaDatabase },
+      environment: {
+        DESTINATION_KINESIS_STREAM: stream,
+        ATHENA_DATABASE: names.athenaDatabase,
+        ATHENA_RESULTS_BUCKET: names.athenaResultsBucket,
+      },
     });
     this.runner.addToRolePolicy({
       Sid: "SendResults",

@@ -57,6 +57,11 @@ export class ThreatIntel extends Construct {
       Resource: this.table.arn,
     });
     this.downloader.addToRolePolicy({
+      Sid: "ContinueInNewInvocation",
+      Action: ["lambda:InvokeFunction"],
+      Resource: this.downloader.alias.arn,
+    });
+    this.downloader.addToRolePolicy({
       Sid: "ReadApiCredentials",
       Action: ["ssm:GetParameter"],
       Resource: arn(account, "ssm", "parameter/threat_intel_downloader_api_creds"),

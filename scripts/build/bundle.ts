@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { build, type Plugin } from "esbuild";
 import { publishersIndexPlugin } from "../../functions/alert_processor/publishers/discover";
 import { rulesIndexPlugin } from "../../functions/rules_engine/discover";
+import { scheduledQueriesIndexPlugin } from "../../functions/scheduled_queries/discover";
 import { createZip } from "./zip";
 
 export interface FunctionBundleSpec {
@@ -14,7 +15,8 @@ export interface FunctionBundleSpec {
   key: string;
   /** handler module, relative to the project folder */
   handler: string;
-  plugins?: (projectDir: string) => Plugin[];
+  /** `configFiles` are the raw conf/ files the bundle embeds (global.json, ...) */
+  plugins?: (projectDir: string, configFiles: Record<string, string>) => Plugin[];
 }
 
 export const FUNCTION_BUNDLES: FunctionBundleSpec[] = [
@@ -33,7 +35,11 @@ export const FUNCTION_BUNDLES: FunctionBundleSpec[] = [
   { key: "athena_partitioner", handler: "functions/athena_partitioner/handler.ts" },
   { key: "apps", handler: "functions/apps/handler.ts" },
   { key: "rule_promotion", handler: "functions/rule_promotion/handler.ts" },
-  { key: "scheduled_queries", handler: "functions/scheduled_queries/handler.ts" },
+  {
+    key: "scheduled_queries",
+    handler: "functions/scheduled_queries/handler.ts",
+    plugins: (dir, files) => [scheduledQueriesIndexPlugin(dir, files)],
+  },
   { key: "threat_intel_downloader", handler: "functions/threat_intel_downloader/handler.ts" },
 ];
 
@@ -95,7 +101,10 @@ export async function bundleFunction(
     legalComments: "none",
     write: false,
     logLevel: "silent",
-    plugins: [embeddedConfigPlugin(projectDir, configFiles), ...(spec.plugins?.(projectDir) ?? [])],
+    plugins: [
+      embeddedConfigPlugin(projectDir, configFiles),
+      ...(spec.plugins?.(projectDir, configFiles) ?? []),
+    ],
   });
   return result.outputFiles[0].text;
 }
