@@ -38,10 +38,10 @@ describe("the outputs' HTTP client", () => {
     ["500", { status: 500, text: "oops" }],
     ["503", { status: 503, text: "maintenance" }],
     ["429", { status: 429, text: "slow down", headers: { "retry-after": "0" } }],
-    ["a timeout", { status: 200, delayMs: 1000 }],
+    ["a timeout", { status: 200, delayMs: 1500 }],
   ])("retries after %s and delivers once", async (_name, failure) => {
     server = await startLocalServer(inTurn(failure, failure, { status: 200, text: "ok" }));
-    const response = await quickHttpClient(150).request({ service: "demo", url: server.url });
+    const response = await quickHttpClient(400).request({ service: "demo", url: server.url });
     expect(response.text).toBe("ok");
     expect(server.requests).toHaveLength(3);
   });

@@ -111,8 +111,8 @@ export function failingFirst(failures: Answer[], then: Responder): Responder {
   return (request) => (next < failures.length ? failures[next++] : then(request));
 }
 
-/** The shared client with 1 ms backoff and a short timeout, so retries take milliseconds. */
-export function quickHttpClient(timeoutMs = 300): HttpClient {
+/** The shared client with 1 ms backoff, so retries take milliseconds (timeouts: pass a short one). */
+export function quickHttpClient(timeoutMs = 2000): HttpClient {
   return createHttpClient({ timeoutMs, baseDelayMs: 1, maxDelayMs: 4 });
 }
 
