@@ -64,15 +64,13 @@ describe("athena partitioner handler", () => {
     athena.on(StartQueryExecutionCommand).callsFake((input: { QueryString: string }) => ({
       QueryExecutionId: input.QueryString.includes("TABLE alerts ") ? "q-alerts" : "q-ct",
     }));
-    athena
-      .on(GetQueryExecutionCommand)
-      .callsFake((input: { QueryExecutionId: string }) =>
-        input.QueryExecutionId === "q-alerts"
-          ? { QueryExecution: { Status: { State: "SUCCEEDED" } } }
-          : {
-              QueryExecution: { Status: { State: "FAILED", StateChangeReason: "Table not found" } },
-            },
-      );
+    const states: Record<string, { State: string; StateChangeReason?: string }> = {
+      "q-alerts": { State: "SUCCEEDED" },
+      "q-ct": { State: "FAILED", StateChangeReason: "Table not found" },
+    };
+    athena.on(GetQueryExecutionCommand).callsFake((input: { QueryExecutionId: string }) => ({
+      QueryExecution: { Status: states[input.QueryExecutionId] },
+    }));
     const response = await handler(
       sqsEvent(
         s3Notification(BUCKET, "alerts/dt=2024-01-01-01/a.gz"),
