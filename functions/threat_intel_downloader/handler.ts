@@ -12,7 +12,7 @@ import type { Context } from "aws-lambda";
 import { awsClientConfig } from "../shared/aws/client-config";
 import { logger } from "../shared/logger";
 import { getRuntimeConfig } from "../shared/runtime-config";
-import { loadCredentials, type ThreatStreamCredentials } from "./credentials";
+import { loadCredentials } from "./credentials";
 import { type DownloadSummary, downloadIocs } from "./downloader";
 import { createDynamoIocWriter } from "./ioc-writer";
 import { createThreatStreamApi, firstPagePath, THREATSTREAM_API_URL } from "./threatstream-api";
@@ -22,7 +22,6 @@ let cold:
       dynamo: DynamoDBDocumentClient;
       lambda: LambdaClient;
       ssm: SSMClient;
-      credentials?: ThreatStreamCredentials;
     }
   | undefined;
 
@@ -53,7 +52,8 @@ export async function handler(event: unknown, context: Context): Promise<Downloa
     );
   }
   const settings = getRuntimeConfig().lambda.threat_intel_downloader_config ?? {};
-  clients.credentials ??= await loadCredentials(clients.ssm);
+  // Read on every run (a daily schedule): rotated credentials apply without a cold start.
+  const credentials = await loadCredentials(clients.ssm);
   const baseUrl = process.env.THREATSTREAM_API_URL || THREATSTREAM_API_URL;
   const first = firstPagePath({
     iocTypes: stringList(settings.ioc_types),
@@ -63,7 +63,7 @@ export async function handler(event: unknown, context: Context): Promise<Downloa
   // runs the same version.
   const qualifier = context.invokedFunctionArn.split(":")[7];
   const summary = await downloadIocs(startPathOf(event, first), {
-    api: createThreatStreamApi({ credentials: clients.credentials, baseUrl }),
+    api: createThreatStreamApi({ credentials, baseUrl }),
     writer: createDynamoIocWriter({ client: clients.dynamo, table }),
     filter: { sources: stringList(settings.ioc_filters) },
     continueLater: async (nextPath) => {
