@@ -30,8 +30,11 @@ import type { LocalOutputs } from "./local-outputs";
 import type { LocalResources } from "./local-resources";
 import type { Undelivered } from "./summary";
 
-/** Merger runs at most: the first, the one that closes merge windows, then retries. */
-const MAX_MERGER_RUNS = 6;
+/**
+ * Merger runs that only retry alerts sent before (an output keeps failing) before the run gives
+ * up on them; runs that dispatch or merge anything new always continue.
+ */
+const MAX_RETRY_RUNS = 3;
 
 export interface DeliveryResult {
   deliveries: Map<string, number>;
@@ -68,9 +71,16 @@ export async function deliverAlerts(deps: DeliveryDeps): Promise<DeliveryResult>
 
   const deliveries = new Map<string, number>();
   const lastErrors = new Map<string, string>();
+  const dispatched = new Set<string>();
+  let firstDispatches = 0;
   const invoker: AlertProcessorInvoker = {
     async invoke(payload) {
       const event = JSON.parse(payload) as Record<string, unknown>;
+      const alertId = String(event.AlertID);
+      if (!dispatched.has(alertId)) {
+        dispatched.add(alertId);
+        firstDispatches++;
+      }
       const item = event.Record === undefined ? await store.get(keyOf(event)) : event;
       const result = await processor.process(event);
       const sent: string[] = [];
@@ -110,11 +120,13 @@ export async function deliverAlerts(deps: DeliveryDeps): Promise<DeliveryResult>
   );
   const step = (Math.max(processorTimeoutSec(config), longestWindowSec) + 1) * 1000;
   let mergedAlerts = 0;
-  for (let run = 0; run < MAX_MERGER_RUNS; run++) {
+  let retryRuns = 0;
+  for (;;) {
+    firstDispatches = 0;
     const summary = await merger.run();
     mergedAlerts += summary.merged;
     if (await isEmpty(emulators, resources.alertsTable)) break;
-    if (run > 0 && summary.dispatched === 0 && summary.merged === 0) break;
+    if (firstDispatches === 0 && summary.merged === 0 && ++retryRuns >= MAX_RETRY_RUNS) break;
     clock = new Date(clock.getTime() + step);
   }
 

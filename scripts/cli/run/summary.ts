@@ -103,9 +103,10 @@ export function formatSummary(summary: RunSummary): string[] {
       lines.push(`  ${miss.rule} → ${miss.output}: ${shorten(miss.error, 120)}`);
     }
   }
-  if (summary.outputFiles.length > 0) {
+  const files = summary.outputFiles.filter((file) => file.appended + file.alreadyPresent > 0);
+  if (files.length > 0) {
     lines.push(`Output files (${summary.outputDir}):`);
-    for (const file of [...summary.outputFiles].sort((a, b) => a.path.localeCompare(b.path))) {
+    for (const file of files.sort((a, b) => a.path.localeCompare(b.path))) {
       const already = file.alreadyPresent > 0 ? `, ${file.alreadyPresent} already there` : "";
       lines.push(`  ${file.path}  ${plural(file.appended, "new alert")}${already}`);
     }
