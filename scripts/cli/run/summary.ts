@@ -119,7 +119,7 @@ export function formatSummary(summary: RunSummary): string[] {
   lines.push(
     summary.redirected
       ? "Outputs were redirected to local files: nothing left this machine (--live-outputs sends for real)."
-      : "Live outputs: alerts were sent to the real services of conf/outputs.json.",
+      : "Live outputs: the deliveries above went to the real services of conf/outputs.json.",
   );
   return lines;
 }
