@@ -17,16 +17,4 @@ export function bestOf(fn: () => void, runs = 3, warmups = 1): Timing {
   return { seconds: best };
 }
 
-export async function bestOfAsync(fn: () => Promise<void>, runs = 3, warmups = 1): Promise<Timing> {
-  for (let i = 0; i < warmups; i++) await fn();
-  let best = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < runs; i++) {
-    const start = process.hrtime.bigint();
-    await fn();
-    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-    if (seconds < best) best = seconds;
-  }
-  return { seconds: best };
-}
-
 export const round = (value: number, digits = 2) => Number(value.toFixed(digits));

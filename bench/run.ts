@@ -9,7 +9,7 @@ import { benchClassifier } from "./classifier-bench";
 import { benchmarkCorpus } from "./corpus-source";
 import { buildRegistry, communityRulesOnly, loadProjectRuleModules } from "./load-rules";
 import { MachineWatch } from "./machine";
-import { benchRules, classifyCorpus, recordsWithoutRules } from "./rules-bench";
+import { benchRules, benchRulesSeries, classifyCorpus, recordsWithoutRules } from "./rules-bench";
 import { benchS3Memory } from "./s3-memory-bench";
 import { parseSize } from "./s3-object";
 import { type AllFigures, writePerformanceDoc } from "./write-docs";
@@ -108,14 +108,11 @@ export async function runAll(options: BenchOptions, log = console.log): Promise<
     projectRules,
     ...[100, 500].filter((n) => n > base).map((n) => buildRegistry(modules, n - base)),
   ];
-  const rules = [];
-  for (const registry of registries) {
-    const all = await benchRules(classified, registry, options.runs);
-    // the small no-rule subset gets more runs: its per-record figure is the flatness check
-    const none = await benchRules(withoutRules, registry, options.runs * 3);
-    log(JSON.stringify({ ...all, without_rules: none }));
-    rules.push({ all, withoutRules: none });
-  }
+  const allRecords = await benchRulesSeries(classified, registries, options.runs);
+  // the small no-rule subset gets more rounds: its per-record figure is the flatness check
+  const noRule = await benchRulesSeries(withoutRules, registries, options.runs * 3);
+  const rules = allRecords.map((all, index) => ({ all, withoutRules: noRule[index] }));
+  for (const r of rules) log(JSON.stringify({ ...r.all, without_rules: r.withoutRules }));
 
   log(`$ ${commandFor("s3-memory", options)}`);
   const s3 = await benchS3Memory(config, options.size);
