@@ -30,7 +30,6 @@ import {
 } from "../../functions/alert_processor/handler";
 import { createOutputServices } from "../../functions/alert_processor/outputs";
 import { createHttpClient } from "../../functions/alert_processor/outputs/http";
-import { createSlackOutput } from "../../functions/alert_processor/outputs/slack";
 import { createClassifierHandler } from "../../functions/classifier/handler";
 import { handler as rulesEngineHandler, setRegistry } from "../../functions/rules_engine/handler";
 import type { LogRecord } from "../../functions/shared/classified-record";
@@ -189,10 +188,10 @@ beforeAll(async () => {
   });
   setRegistry(registry, emulators.clientOptions);
   setProcessorDependencies({
-    outputServices: {
-      ...createOutputServices({ clientOptions: emulators.clientOptions }),
-      slack: createSlackOutput({ http: createHttpClient({ baseDelayMs: 1 }) }),
-    },
+    outputServices: createOutputServices({
+      clientOptions: emulators.clientOptions,
+      http: createHttpClient({ baseDelayMs: 1 }),
+    }),
     clientOptions: emulators.clientOptions,
     credentials: createMapCredentialProvider({
       "/acme/streamalert/outputs/slack/security-alerts": JSON.stringify({

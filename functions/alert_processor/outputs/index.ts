@@ -11,12 +11,19 @@ import { createSnsOutput } from "./aws-sns";
 import { createSqsOutput } from "./aws-sqs";
 import { createCarbonBlackOutput } from "./carbonblack";
 import { createDemistoOutput } from "./demisto";
+import { createGithubOutput } from "./github";
 import { createHttpClient, type HttpClient } from "./http";
 import { createJiraOutput } from "./jira";
 import { createJiraV2Output } from "./jira-v2";
 import { createKomandOutput } from "./komand";
+import { createPagerDutyOutput } from "./pagerduty";
+import { createPagerDutyIncidentOutput } from "./pagerduty-incident";
+import { createPagerDutyV2Output } from "./pagerduty-v2";
 import { createPhantomOutput } from "./phantom";
+import { createSlackOutput } from "./slack";
+import { createTeamsOutput } from "./teams";
 import type { OutputService } from "./types";
+import { createVictorOpsOutput } from "./victorops";
 
 export { OutputConfigError, OutputError, OutputHttpError } from "./errors";
 export { createHttpClient, type HttpClient } from "./http";
@@ -34,10 +41,17 @@ export const OUTPUT_SERVICE_NAMES = [
   "aws-sqs",
   "carbonblack",
   "demisto",
+  "github",
   "jira",
   "jira-v2",
   "komand",
+  "pagerduty",
+  "pagerduty-incident",
+  "pagerduty-v2",
   "phantom",
+  "slack",
+  "teams",
+  "victorops",
 ] as const;
 
 export type OutputServiceName = (typeof OUTPUT_SERVICE_NAMES)[number];
@@ -67,10 +81,17 @@ export function createOutputServices(
     "aws-sqs": createSqsOutput({ clientOptions }),
     carbonblack: createCarbonBlackOutput({ http }),
     demisto: createDemistoOutput({ http }),
+    github: createGithubOutput({ http }),
     jira: createJiraOutput({ http }),
     "jira-v2": createJiraV2Output({ http }),
     komand: createKomandOutput({ http }),
+    pagerduty: createPagerDutyOutput({ http }),
+    "pagerduty-incident": createPagerDutyIncidentOutput({ http }),
+    "pagerduty-v2": createPagerDutyV2Output({ http }),
     phantom: createPhantomOutput({ http }),
+    slack: createSlackOutput({ http }),
+    teams: createTeamsOutput({ http }),
+    victorops: createVictorOpsOutput({ http }),
   };
   return services;
 }

@@ -92,9 +92,9 @@ export function inTurn(...replies: Reply[]): Handler {
   return () => replies[Math.min(next++, replies.length - 1)];
 }
 
-/** The shared client with tiny backoff and a short timeout, so retry tests run in milliseconds. */
+/** The shared client with tiny backoff, so retry tests run in milliseconds; the timeout leaves room for a loaded machine (no test here waits for it). */
 export function quickHttpClient(): HttpClient {
-  return createHttpClient({ timeoutMs: 500, baseDelayMs: 1, maxDelayMs: 5 });
+  return createHttpClient({ timeoutMs: 3000, baseDelayMs: 1, maxDelayMs: 5 });
 }
 
 /** A URL on which nothing listens: a port that was just free. */
