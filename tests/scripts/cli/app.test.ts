@@ -105,10 +105,6 @@ test.each([
   [["--name", "Corp Duo"], '--name "Corp Duo" may hold only lowercase letters'],
   [["--interval", "every 5 minutes"], '--interval "every 5 minutes" is not a schedule'],
   [["--cluster", "dev"], 'unknown cluster "dev"'],
-  [
-    ["--type", "intercom_admin_activity_logs"],
-    '"intercom:admin_activity_logs" is neither a log family nor a log type declared in the schemas',
-  ],
 ])("app new refuses %j without storing or writing", async (override, message) => {
   const before = conf.snapshot();
   const args = [
