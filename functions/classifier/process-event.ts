@@ -157,7 +157,8 @@ class EventRun {
       reason,
       message,
       cluster: this.deps.classifier.cluster,
-      service,
+      // "service" is Powertools' own key (the function), so the source's is named apart
+      sourceService: service,
       resource,
       record: truncateForLog(data),
     });

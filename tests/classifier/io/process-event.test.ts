@@ -119,6 +119,11 @@ describe("processEvent", () => {
       "no_match",
     ]);
     for (const [, details] of logged) expect(details.record.length).toBeLessThan(1200);
+    // Powertools drops a "service" key (its own): the source's service has its own name
+    for (const [, details] of logged) {
+      expect(details).not.toHaveProperty("service");
+      expect(["kinesis", "s3", "sns", "streamalert_app"]).toContain(details.sourceService);
+    }
   });
 
   it("reports Kinesis records whose send failed as batch item failures, S3 objects as failed sources", async () => {
