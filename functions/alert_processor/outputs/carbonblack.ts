@@ -1,4 +1,6 @@
 // Carbon Black Response (EDR): bans a binary's md5 when the rule asks for it in its context.
+
+import { credentialUrl, loadedCredentials } from "./credential-url";
 import { OutputConfigError, OutputHttpError } from "./errors";
 import type { HttpClient } from "./http";
 import type { DispatchRequest, OutputService } from "./types";
@@ -34,15 +36,8 @@ export function createCarbonBlackOutput(deps: { http: HttpClient }): OutputServi
     async dispatch(request) {
       const md5 = requestedBan(request);
       if (md5 === undefined) return;
-      const credentials = request.credentials;
-      if (!credentials) throw new OutputConfigError(`${SERVICE}: no credentials were loaded`);
-      const url = credentials.url.trim();
-      if (!/^https?:\/\/[^/\s]+/i.test(url)) {
-        throw new OutputConfigError(
-          `${SERVICE}: credential "url" is not an http(s) URL; store the server's base URL ` +
-            "(https://<host>) with `streamalert output set carbonblack`",
-        );
-      }
+      const credentials = loadedCredentials(SERVICE, request);
+      const url = credentialUrl(SERVICE, credentials, "the server's base URL (https://<host>)");
       try {
         await deps.http.request({
           service: SERVICE,

@@ -1,6 +1,6 @@
 // Demisto (Cortex XSOAR): one incident per alert through POST /incident with the API key.
 import { OverrideKeys, withoutOverrideKeys } from "../publishers/override-keys";
-import { OutputConfigError } from "./errors";
+import { credentialUrl, loadedCredentials } from "./credential-url";
 import type { HttpClient } from "./http";
 import type { DispatchRequest, OutputService } from "./types";
 
@@ -90,15 +90,8 @@ export function createDemistoOutput(deps: { http: HttpClient }): OutputService {
     service: SERVICE,
     credentialKeys: ["url", "token"],
     async dispatch(request) {
-      const credentials = request.credentials;
-      if (!credentials) throw new OutputConfigError(`${SERVICE}: no credentials were loaded`);
-      const url = credentials.url.trim();
-      if (!/^https?:\/\/[^/\s]+/i.test(url)) {
-        throw new OutputConfigError(
-          `${SERVICE}: credential "url" is not an http(s) URL; store the server's base URL ` +
-            "(https://<host>) with `streamalert output set demisto`",
-        );
-      }
+      const credentials = loadedCredentials(SERVICE, request);
+      const url = credentialUrl(SERVICE, credentials, "the server's base URL (https://<host>)");
       await deps.http.request({
         service: SERVICE,
         url: `${url.replace(/\/+$/, "")}/incident`,

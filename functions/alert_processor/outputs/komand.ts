@@ -1,6 +1,6 @@
 // Komand (Rapid7 InsightConnect): the alert posted to a workflow's API trigger.
 import { withoutOverrideKeys } from "../publishers/override-keys";
-import { OutputConfigError } from "./errors";
+import { credentialUrl, loadedCredentials } from "./credential-url";
 import type { HttpClient } from "./http";
 import type { OutputService } from "./types";
 
@@ -16,15 +16,12 @@ export function createKomandOutput(deps: { http: HttpClient }): OutputService {
     service: SERVICE,
     credentialKeys: ["url", "komand_auth_token"],
     async dispatch(request) {
-      const credentials = request.credentials;
-      if (!credentials) throw new OutputConfigError(`${SERVICE}: no credentials were loaded`);
-      const url = credentials.url.trim();
-      if (!/^https?:\/\/[^/\s]+/i.test(url)) {
-        throw new OutputConfigError(
-          `${SERVICE}: credential "url" is not an http(s) URL; store the trigger URL ` +
-            "(https://<host>/v2/triggers/<id>/events) with `streamalert output set komand`",
-        );
-      }
+      const credentials = loadedCredentials(SERVICE, request);
+      const url = credentialUrl(
+        SERVICE,
+        credentials,
+        "the trigger URL (https://<host>/v2/triggers/<id>/events)",
+      );
       await deps.http.request({
         service: SERVICE,
         url,

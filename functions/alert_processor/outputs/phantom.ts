@@ -1,6 +1,7 @@
 // Phantom (Splunk SOAR): one container per rule, one artifact per alert, through its REST API.
 import { withoutOverrideKeys } from "../publishers/override-keys";
-import { OutputConfigError, OutputError, OutputHttpError } from "./errors";
+import { credentialUrl, loadedCredentials } from "./credential-url";
+import { OutputError, OutputHttpError } from "./errors";
 import type { HttpClient, HttpRequest } from "./http";
 import type { DispatchRequest, OutputService } from "./types";
 
@@ -79,15 +80,8 @@ export function createPhantomOutput(deps: { http: HttpClient }): OutputService {
     service: SERVICE,
     credentialKeys: ["url", "ph_auth_token"],
     async dispatch(request) {
-      const credentials = request.credentials;
-      if (!credentials) throw new OutputConfigError(`${SERVICE}: no credentials were loaded`);
-      const url = credentials.url.trim();
-      if (!/^https?:\/\/[^/\s]+/i.test(url)) {
-        throw new OutputConfigError(
-          `${SERVICE}: credential "url" is not an http(s) URL; store the server's base URL ` +
-            "(https://<host>) with `streamalert output set phantom`",
-        );
-      }
+      const credentials = loadedCredentials(SERVICE, request);
+      const url = credentialUrl(SERVICE, credentials, "the server's base URL (https://<host>)");
       const site: PhantomSite = {
         baseUrl: url.replace(/\/+$/, ""),
         token: credentials.ph_auth_token,
