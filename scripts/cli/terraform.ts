@@ -2,7 +2,14 @@
 // folders `streamalert build` (make build) wrote. Deploying publishes nothing by itself: applying
 // a changed zip publishes a new function version and moves its `production` alias (modules/lambda).
 import { resolve } from "node:path";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { Command } from "commander";
+import { awsClientConfig } from "../../functions/shared/aws/client-config";
+import type { StreamAlertConfig } from "../../functions/shared/config";
+import { buildRuleRegistry } from "../../functions/shared/rules/registry";
+import { globalNames } from "../../modules/shared/names";
+import { syncRulesTable } from "./rule-staging/sync-rules-table";
 import {
   CliUsageError,
   CONFIG_DIR_FLAGS,
@@ -14,12 +21,15 @@ import { readConf, selectClusters } from "./shared/conf-access";
 import { runTerraform } from "./terraform/run-terraform";
 import { type StackFolder, stackFolders, type TerraformAction } from "./terraform/stack-folders";
 import { findOnPath, TERRAFORM_MISSING } from "./terraform/terraform-binary";
+import { loadProjectRules } from "./test/project-rules";
 
 interface TerraformOptions {
   cluster?: string[];
   configDir: string;
   buildDir: string;
   autoApprove?: boolean;
+  /** deploy: add rules new to the rules table unstaged */
+  skipRuleStaging?: boolean;
 }
 
 const COMMANDS: Record<TerraformAction, { description: string; example: string }> = {
@@ -77,6 +87,29 @@ async function runTerraformCommand(action: TerraformAction, options: TerraformOp
   await runInStacks(binary, folders, action, options.autoApprove === true);
   const done = { plan: "planned", deploy: "applied", destroy: "destroyed" }[action];
   say(`${done}: ${folders.map((folder) => folder.name).join(", ")}`);
+  if (action === "deploy" && config.global.infrastructure.rule_staging?.enabled === true) {
+    await syncRules(config, options.skipRuleStaging === true);
+  }
+}
+
+/** With rule staging on, the rules table follows the rules on disk (new ones staged). */
+async function syncRules(config: StreamAlertConfig, skipStaging: boolean): Promise<void> {
+  const sources = await loadProjectRules();
+  const names = buildRuleRegistry(sources.rules, sources.matchers).rules.map((rule) => rule.name);
+  const client = DynamoDBDocumentClient.from(
+    new DynamoDBClient(awsClientConfig("dynamodb", { region: config.global.account.region })),
+  );
+  const table = globalNames(config.global.account.prefix).rulesTable;
+  const { added, removed } = await syncRulesTable(client, table, names, {
+    now: new Date(),
+    skipStaging,
+  });
+  const list = (names: string[]) =>
+    names.length > 0 && names.length <= 10 ? ` (${names.join(", ")})` : "";
+  const how = skipStaging ? " unstaged" : " staged for 48 hours";
+  say(
+    `rules table ${table}: ${added.length} new rule(s) added${added.length > 0 ? how : ""}${list(added)}, ${removed.length} removed${list(removed)}`,
+  );
 }
 
 export function registerTerraformCommands(program: Command): void {
@@ -89,6 +122,12 @@ export function registerTerraformCommands(program: Command): void {
       .option("--build-dir <dir>", "where `streamalert build` wrote stacks/", "build");
     if (action !== "plan") {
       command.option("--auto-approve", `${action} without asking for confirmation`);
+    }
+    if (action === "deploy") {
+      command.option(
+        "--skip-rule-staging",
+        "with rule staging on: add rules new to the rules table unstaged (they alert at once)",
+      );
     }
     command
       .addHelpText(
