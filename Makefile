@@ -24,7 +24,7 @@ CLUSTER_FLAG = $(if $(CLUSTER),--cluster $(CLUSTER),)
 
 # bundles + synth of the global stack and CLUSTER (all clusters without CLUSTER) into build/
 build: install
-	npx tsx scripts/build/index.ts $(CLUSTER_FLAG)
+	npx tsx scripts/packaging/index.ts $(CLUSTER_FLAG)
 
 # terraform plan / apply in build/ (says how to install terraform when it is missing)
 plan: build

@@ -32,7 +32,7 @@ export interface BundleBenchResult {
 }
 
 const TSX = resolve("node_modules/.bin/tsx");
-const BUILD = resolve("scripts/build/index.ts");
+const BUILD = resolve("scripts/packaging/index.ts");
 
 async function timed<T>(work: () => Promise<T>): Promise<{ value: T; seconds: number }> {
   const started = performance.now();
@@ -43,7 +43,7 @@ async function timed<T>(work: () => Promise<T>): Promise<{ value: T; seconds: nu
 /** "bundles 12.3 s, synth 1.4 s" from the build's last line. */
 function phaseSeconds(stdout: string): { bundles: number; synth: number } {
   const match = /bundles ([\d.]+) s, synth ([\d.]+) s/.exec(stdout);
-  if (!match) throw new Error(`scripts/build printed no timing line:\n${stdout}`);
+  if (!match) throw new Error(`scripts/packaging printed no timing line:\n${stdout}`);
   return { bundles: Number(match[1]), synth: Number(match[2]) };
 }
 

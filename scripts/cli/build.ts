@@ -1,5 +1,5 @@
 // `streamalert build` (alias `generate`, StreamAlert's name): the same build as `make build
-// [CLUSTER=x]` — scripts/build/index.ts validates conf/, bundles the functions into build/dist and
+// [CLUSTER=x]` — scripts/packaging/index.ts validates conf/, bundles the functions into build/dist and
 // synthesizes the global stack and the cluster stacks into build/stacks/<name>.
 import { resolve } from "node:path";
 import type { Command } from "commander";
@@ -23,7 +23,7 @@ Example:
 
 async function runBuildCommand(options: BuildCommandOptions): Promise<void> {
   // Loaded here, not at start-up: the Terraform provider classes and esbuild take a moment to load.
-  const { runBuild } = await import("../build/index");
+  const { runBuild } = await import("../packaging/index");
   const clusters = (options.cluster ?? []).filter((name) => name !== "");
   const lines = await runBuild({
     projectDir: PROJECT_DIR,

@@ -1,4 +1,4 @@
-// Which build folders a terraform command runs in, in which order. scripts/build writes the
+// Which build folders a terraform command runs in, in which order. scripts/packaging writes the
 // global stack to <outdir>/stacks/global and each cluster to <outdir>/stacks/<cluster>; cluster
 // stacks use global resources by name (queue, tables, topic), so global is applied first and
 // destroyed last.

@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { inflateRawSync } from "node:zlib";
-import { type BuiltArtifact, buildFunctionZips } from "../../../scripts/build/bundle";
-import { collectConfigFiles } from "../../../scripts/build/config-files";
+import { type BuiltArtifact, buildFunctionZips } from "../../../scripts/packaging/bundle";
+import { collectConfigFiles } from "../../../scripts/packaging/config-files";
 
 const projectDir = process.cwd();
 const dirs: string[] = [];

@@ -1,5 +1,5 @@
 import { inflateRawSync } from "node:zlib";
-import { crc32, createZip } from "../../../scripts/build/zip";
+import { crc32, createZip } from "../../../scripts/packaging/zip";
 
 /** Reads a zip back through its central directory, as unzip does. */
 function readZip(

@@ -1,7 +1,7 @@
 import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { runBuild } from "../../../scripts/build";
+import { runBuild } from "../../../scripts/packaging";
 
 const dirs: string[] = [];
 const tempDir = () => {
