@@ -1,6 +1,6 @@
 // End to end on dynalite: rules engine core → alerts table → alert merger → alert processor
 // (in process, behind the merger's invoke interface) → fake output services.
-import { CreateTableCommand, ScanCommand } from "@aws-sdk/client-dynamodb";
+import { ScanCommand } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { createDynamoMergerTable } from "../../functions/alert_merger/dynamo-alert-table";
 import { createInProcessInvoker } from "../../functions/alert_merger/invoker";
@@ -15,6 +15,7 @@ import { createRulesEngine } from "../../functions/rules_engine/engine";
 import type { ClassifiedRecord, LogRecord } from "../../functions/shared/classified-record";
 import { buildRuleRegistry } from "../../functions/shared/rules/registry";
 import { rule } from "../../functions/shared/rules/types";
+import { ALERTS_TABLE_KEYS, createKeyTable } from "../../scripts/cli/run/local-resources";
 import { type Emulators, startEmulators } from "../helpers/emulators";
 
 const TABLE = "acme_streamalert_alerts";
@@ -95,20 +96,7 @@ beforeAll(async () => {
   documentClient = DynamoDBDocumentClient.from(emulators.dynamodb, {
     marshallOptions: { removeUndefinedValues: true },
   });
-  await emulators.dynamodb.send(
-    new CreateTableCommand({
-      TableName: TABLE,
-      KeySchema: [
-        { AttributeName: "RuleName", KeyType: "HASH" },
-        { AttributeName: "AlertID", KeyType: "RANGE" },
-      ],
-      AttributeDefinitions: [
-        { AttributeName: "RuleName", AttributeType: "S" },
-        { AttributeName: "AlertID", AttributeType: "S" },
-      ],
-      BillingMode: "PAY_PER_REQUEST",
-    }),
-  );
+  await createKeyTable(emulators.dynamodb, TABLE, ALERTS_TABLE_KEYS);
 }, 30_000);
 
 afterAll(async () => {

@@ -1,7 +1,7 @@
 // End to end on dynalite with the real HTTP outputs: rules engine core → alerts table → alert
 // merger → alert processor (in process) → slack and pagerduty-v2 against local stand-ins. Slack
 // fails twice with 500 before it accepts: each output must get the alert exactly once.
-import { CreateTableCommand, ScanCommand } from "@aws-sdk/client-dynamodb";
+import { ScanCommand } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { createDynamoMergerTable } from "../../functions/alert_merger/dynamo-alert-table";
 import { createInProcessInvoker } from "../../functions/alert_merger/invoker";
@@ -19,6 +19,7 @@ import { createRulesEngine } from "../../functions/rules_engine/engine";
 import type { ClassifiedRecord } from "../../functions/shared/classified-record";
 import { buildRuleRegistry } from "../../functions/shared/rules/registry";
 import { rule } from "../../functions/shared/rules/types";
+import { ALERTS_TABLE_KEYS, createKeyTable } from "../../scripts/cli/run/local-resources";
 import {
   type LocalServer,
   type SeenRequest,
@@ -62,20 +63,7 @@ beforeAll(async () => {
   documentClient = DynamoDBDocumentClient.from(emulators.dynamodb, {
     marshallOptions: { removeUndefinedValues: true },
   });
-  await emulators.dynamodb.send(
-    new CreateTableCommand({
-      TableName: TABLE,
-      KeySchema: [
-        { AttributeName: "RuleName", KeyType: "HASH" },
-        { AttributeName: "AlertID", KeyType: "RANGE" },
-      ],
-      AttributeDefinitions: [
-        { AttributeName: "RuleName", AttributeType: "S" },
-        { AttributeName: "AlertID", AttributeType: "S" },
-      ],
-      BillingMode: "PAY_PER_REQUEST",
-    }),
-  );
+  await createKeyTable(emulators.dynamodb, TABLE, ALERTS_TABLE_KEYS);
   // Slack: 500, 500, then "ok" for everything after
   slack = await startLocalServer((request) => {
     const index = slack.requests.indexOf(request);

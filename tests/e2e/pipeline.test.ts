@@ -6,7 +6,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { gzipSync } from "node:zlib";
-import { CreateTableCommand, ScanCommand } from "@aws-sdk/client-dynamodb";
+import { ScanCommand } from "@aws-sdk/client-dynamodb";
 import { FirehoseClient, PutRecordBatchCommand, PutRecordCommand } from "@aws-sdk/client-firehose";
 import {
   GetRecordsCommand,
@@ -36,6 +36,7 @@ import type { LogRecord } from "../../functions/shared/classified-record";
 import { buildRuleRegistry } from "../../functions/shared/rules/registry";
 import { rule } from "../../functions/shared/rules/types";
 import { resetRuntimeConfig } from "../../functions/shared/runtime-config";
+import { ALERTS_TABLE_KEYS, createKeyTable } from "../../scripts/cli/run/local-resources";
 import { createActiveStream, type Emulators, startEmulators } from "../helpers/emulators";
 import {
   kinesisRecordsFromGetRecords,
@@ -146,20 +147,7 @@ beforeAll(async () => {
   queueUrl = (
     await emulators.sqs.send(new CreateQueueCommand({ QueueName: "acme_streamalert_classified" }))
   ).QueueUrl!;
-  await emulators.dynamodb.send(
-    new CreateTableCommand({
-      TableName: ALERTS_TABLE,
-      KeySchema: [
-        { AttributeName: "RuleName", KeyType: "HASH" },
-        { AttributeName: "AlertID", KeyType: "RANGE" },
-      ],
-      AttributeDefinitions: [
-        { AttributeName: "RuleName", AttributeType: "S" },
-        { AttributeName: "AlertID", AttributeType: "S" },
-      ],
-      BillingMode: "PAY_PER_REQUEST",
-    }),
-  );
+  await createKeyTable(emulators.dynamodb, ALERTS_TABLE, ALERTS_TABLE_KEYS);
   await createActiveStream(emulators.kinesis, STREAM);
   await emulators.s3.send(new CreateBucketCommand({ Bucket: BUCKET }));
 

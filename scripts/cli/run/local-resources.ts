@@ -5,6 +5,7 @@ import { CreateTableCommand, type DynamoDBClient } from "@aws-sdk/client-dynamod
 import { CreateBucketCommand } from "@aws-sdk/client-s3";
 import { CreateQueueCommand } from "@aws-sdk/client-sqs";
 import { classifiedLogsQueueName } from "../../../functions/classifier/senders/sqs-queue";
+import { rulesEngineTables } from "../../../functions/rules_engine/wiring";
 import type { StreamAlertConfig } from "../../../functions/shared/config/types";
 import type { Emulators } from "./emulators";
 
@@ -20,17 +21,17 @@ export async function createLocalResources(
   config: StreamAlertConfig,
   cluster: string,
 ): Promise<LocalResources> {
-  const prefix = config.global.account.prefix;
+  // the names the deployed functions use (rules engine wiring), so the cores find their tables
+  const tables = rulesEngineTables(config);
   const names = {
-    alertsTable: `${prefix}_streamalert_alerts`,
-    rulesTable: `${prefix}_streamalert_rules`,
-    threatIntelTable:
-      config.threatIntel.dynamodb_table_name ?? `${prefix}_streamalert_threat_intel_downloader`,
+    alertsTable: tables.alerts,
+    rulesTable: tables.rules,
+    threatIntelTable: tables.threatIntel,
   };
-  await createTable(emulators.dynamodb, names.alertsTable, ["RuleName", "AlertID"]);
-  await createTable(emulators.dynamodb, names.rulesTable, ["RuleName"]);
+  await createKeyTable(emulators.dynamodb, names.alertsTable, ALERTS_TABLE_KEYS);
+  await createKeyTable(emulators.dynamodb, names.rulesTable, ["RuleName"]);
   // empty: a local run has no intel feed, but enabled threat intel still looks values up
-  await createTable(emulators.dynamodb, names.threatIntelTable, ["ioc_value"]);
+  await createKeyTable(emulators.dynamodb, names.threatIntelTable, ["ioc_value"]);
   const { QueueUrl } = await emulators.sqs.send(
     new CreateQueueCommand({
       QueueName: classifiedLogsQueueName(config.global),
@@ -44,7 +45,11 @@ export async function createLocalResources(
   return { ...names, queueUrl: QueueUrl };
 }
 
-async function createTable(client: DynamoDBClient, TableName: string, keys: string[]) {
+/** The alerts table's key (SPEC §5): hash RuleName, range AlertID. */
+export const ALERTS_TABLE_KEYS = ["RuleName", "AlertID"];
+
+/** An on-demand table keyed by string attributes: the first is the hash key, a second the range key. */
+export async function createKeyTable(client: DynamoDBClient, TableName: string, keys: string[]) {
   await client.send(
     new CreateTableCommand({
       TableName,

@@ -4,10 +4,11 @@
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
-import { CreateTableCommand, DeleteTableCommand } from "@aws-sdk/client-dynamodb";
+import { DeleteTableCommand } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { scanRulesTable } from "../../../scripts/cli/rule-staging/rules-table";
 import { syncRulesTable } from "../../../scripts/cli/rule-staging/sync-rules-table";
+import { createKeyTable } from "../../../scripts/cli/run/local-resources";
 import { type Emulators, startEmulators } from "../../helpers/emulators";
 import { runCli, tempConf } from "./run-cli";
 
@@ -24,14 +25,7 @@ afterAll(async () => {
   await emulators.stop();
 });
 beforeEach(async () => {
-  await emulators.dynamodb.send(
-    new CreateTableCommand({
-      TableName: TABLE,
-      KeySchema: [{ AttributeName: "RuleName", KeyType: "HASH" }],
-      AttributeDefinitions: [{ AttributeName: "RuleName", AttributeType: "S" }],
-      BillingMode: "PAY_PER_REQUEST",
-    }),
-  );
+  await createKeyTable(emulators.dynamodb, TABLE, ["RuleName"]);
   await syncRulesTable(client, TABLE, ["kept_rule", "gone_rule"], { now: NOW, skipStaging: true });
 });
 afterEach(async () => {
