@@ -11,12 +11,12 @@ import type {
 } from "../../functions/apps/types/app-type";
 
 export {
-  type Handler,
+  type Answer,
   type LocalServer,
-  type ReceivedRequest,
-  type Reply,
+  type Responder,
+  type SeenRequest,
   startLocalServer,
-} from "../alert_processor/outputs/http2/local-server";
+} from "../alert_processor/outputs/local-server";
 
 export function localHttp(type: string, url: string): AppHttp {
   return createAppHttp(type, {

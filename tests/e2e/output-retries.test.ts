@@ -24,7 +24,7 @@ import {
   type LocalServer,
   type SeenRequest,
   startLocalServer,
-} from "../alert_processor/outputs/http/local-server";
+} from "../alert_processor/outputs/local-server";
 import { type Emulators, startEmulators } from "../helpers/emulators";
 
 const TABLE = "acme_streamalert_alerts";

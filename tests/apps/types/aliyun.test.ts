@@ -6,7 +6,7 @@ import {
   allLogs,
   type LocalServer,
   pollAll,
-  type ReceivedRequest,
+  type SeenRequest,
   startLocalServer,
 } from "../app-test-kit";
 
@@ -18,7 +18,7 @@ const event = (id: string) => ({
   eventTime: "2026-11-28T15:30:00Z",
 });
 
-function signed(request: ReceivedRequest): boolean {
+function signed(request: SeenRequest): boolean {
   const encode = (value: string) =>
     encodeURIComponent(value).replace(
       /[!'()*]/g,

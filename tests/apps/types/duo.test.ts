@@ -6,7 +6,7 @@ import {
   allLogs,
   type LocalServer,
   pollAll,
-  type ReceivedRequest,
+  type SeenRequest,
   startLocalServer,
 } from "../app-test-kit";
 
@@ -17,7 +17,7 @@ const AUTH = {
 };
 
 /** Duo's check, written from its documentation: date, method, host, path, sorted params. */
-function signatureValid(request: ReceivedRequest): boolean {
+function signatureValid(request: SeenRequest): boolean {
   const date = String(request.headers.date);
   const encode = (value: string) =>
     encodeURIComponent(value).replace(

@@ -1,7 +1,7 @@
 // onelogin_events against a OneLogin stand-in: token for the right client credentials, events
 // for since/until, paged by next_link; the window end becomes the cursor only after the last page.
 import { ONELOGIN_EVENTS } from "../../../functions/apps/types/onelogin";
-import { allLogs, type LocalServer, pollAll, type Reply, startLocalServer } from "../app-test-kit";
+import { type Answer, allLogs, type LocalServer, pollAll, startLocalServer } from "../app-test-kit";
 
 const AUTH = { region: "us", client_id: "cid", client_secret: "csecret" };
 const NOW = new Date("2026-11-28T16:00:00Z");
@@ -11,7 +11,7 @@ const event = (id: number) => ({
   event_type_id: 5,
 });
 
-function oneLoginServer(pages: Reply[][]): Promise<LocalServer> {
+function oneLoginServer(pages: Answer[][]): Promise<LocalServer> {
   return startLocalServer((request) => {
     if (request.path === "/auth/oauth2/v2/token") {
       const authorized = request.headers.authorization === "client_id:cid, client_secret:csecret";
@@ -25,7 +25,7 @@ function oneLoginServer(pages: Reply[][]): Promise<LocalServer> {
   });
 }
 
-const eventsPage = (ids: number[], next?: number): Reply => ({
+const eventsPage = (ids: number[], next?: number): Answer => ({
   json: {
     status: { error: false, code: 200 },
     pagination: {

@@ -3,15 +3,15 @@ import {
   createGithubOutput,
   GITHUB_API_URL,
 } from "../../../../functions/alert_processor/outputs/github";
+import { allSaidBy, dispatchRequest, rejectionOf } from "../dispatch-requests";
 import {
   failingFirst,
   type LocalServer,
   quickHttpClient,
   type SeenRequest,
   startLocalServer,
-} from "./local-server";
+} from "../local-server";
 import { recordingHttpClient } from "./recording-client";
-import { allSaidBy, dispatchRequest, rejectionOf } from "./requests";
 
 const TOKEN = "ghp_16C7e42F292c6912E7710c838347Ae178B4a";
 

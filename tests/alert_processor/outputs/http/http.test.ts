@@ -1,13 +1,13 @@
 import { OutputError, OutputHttpError } from "../../../../functions/alert_processor/outputs/errors";
 import { createHttpClient } from "../../../../functions/alert_processor/outputs/http";
+import { allSaidBy, rejectionOf } from "../dispatch-requests";
 import {
   closedPortUrl,
   inTurn,
   type LocalServer,
   quickHttpClient,
   startLocalServer,
-} from "./local-server";
-import { allSaidBy, rejectionOf } from "./requests";
+} from "../local-server";
 
 describe("the outputs' HTTP client", () => {
   let server: LocalServer | undefined;

@@ -3,10 +3,10 @@ import {
   createPagerDutyIncidentOutput,
   PAGERDUTY_REST_API_URL,
 } from "../../../../functions/alert_processor/outputs/pagerduty-incident";
-import { type LocalServer, quickHttpClient, startLocalServer } from "./local-server";
+import { allSaidBy, dispatchRequest, rejectionOf } from "../dispatch-requests";
+import { type LocalServer, quickHttpClient, startLocalServer } from "../local-server";
 import { FROM, PagerDutyStandIn, TOKEN } from "./pagerduty-rest-stand-in";
 import { recordingHttpClient } from "./recording-client";
-import { allSaidBy, dispatchRequest, rejectionOf } from "./requests";
 
 describe("pagerduty-incident output (REST API v2)", () => {
   let server: LocalServer | undefined;

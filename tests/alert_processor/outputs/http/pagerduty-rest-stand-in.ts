@@ -1,7 +1,7 @@
 // The PagerDuty REST API v2 as far as the pagerduty-incident output uses it: users, services,
 // escalation policies, priorities and incidents with notes, kept in memory, with PagerDuty's
 // checks (token, Accept, From) and its refusal of a second open incident with the same key.
-import type { Answer, SeenRequest } from "./local-server";
+import type { Answer, SeenRequest } from "../local-server";
 
 export const TOKEN = "y_NbAkKc66ryYTWUXYEu";
 export const FROM = "soc@example.com";

@@ -12,15 +12,15 @@ import {
 } from "../../../../functions/alert_processor/publishers/pagerduty-layout";
 import { toPlainAlert } from "../../../../functions/shared/alert";
 import type { PublishedAlert } from "../../../../functions/shared/rules/types";
+import { allSaidBy, dispatchRequest, rejectionOf } from "../dispatch-requests";
 import {
   failingFirst,
   type LocalServer,
   quickHttpClient,
   type SeenRequest,
   startLocalServer,
-} from "./local-server";
+} from "../local-server";
 import { recordingHttpClient } from "./recording-client";
-import { allSaidBy, dispatchRequest, rejectionOf } from "./requests";
 
 const ROUTING_KEY = "R0ut1ngK3yF0rTh3S3cur1tyS3rv1c3";
 const SEVERITIES = ["critical", "error", "warning", "info"];

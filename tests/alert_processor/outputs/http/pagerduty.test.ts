@@ -9,6 +9,7 @@ import {
   ShortenTitle,
 } from "../../../../functions/alert_processor/publishers/pagerduty-layout";
 import { toPlainAlert } from "../../../../functions/shared/alert";
+import { allSaidBy, dispatchRequest, rejectionOf } from "../dispatch-requests";
 import {
   closedPortUrl,
   failingFirst,
@@ -16,9 +17,8 @@ import {
   quickHttpClient,
   type SeenRequest,
   startLocalServer,
-} from "./local-server";
+} from "../local-server";
 import { recordingHttpClient } from "./recording-client";
-import { allSaidBy, dispatchRequest, rejectionOf } from "./requests";
 
 const SERVICE_KEY = "4f9c2d1e8b7a6c5d4e3f2a1b0c9d8e7f";
 const EVENTS_PATH = "/generic/2010-04-15/create_event.json";

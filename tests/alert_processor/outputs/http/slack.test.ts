@@ -6,6 +6,7 @@ import {
   Summary,
 } from "../../../../functions/alert_processor/publishers/slack-layout";
 import { toPlainAlert } from "../../../../functions/shared/alert";
+import { allSaidBy, dispatchRequest, rejectionOf } from "../dispatch-requests";
 import {
   closedPortUrl,
   failingFirst,
@@ -13,8 +14,7 @@ import {
   quickHttpClient,
   type SeenRequest,
   startLocalServer,
-} from "./local-server";
-import { allSaidBy, dispatchRequest, rejectionOf } from "./requests";
+} from "../local-server";
 
 const WEBHOOK_PATH = "/services/T0AB12CD3/B0EF45GH6/q1W2e3R4t5Y6u7I8o9P0aSdF";
 

@@ -3,6 +3,7 @@ import {
   createTeamsOutput,
   TEAMS_CARD_MAX_BYTES,
 } from "../../../../functions/alert_processor/outputs/teams";
+import { allSaidBy, dispatchRequest, rejectionOf } from "../dispatch-requests";
 import {
   closedPortUrl,
   failingFirst,
@@ -11,8 +12,7 @@ import {
   quickHttpClient,
   type SeenRequest,
   startLocalServer,
-} from "./local-server";
-import { allSaidBy, dispatchRequest, rejectionOf } from "./requests";
+} from "../local-server";
 
 const WEBHOOK_PATH =
   "/webhookb2/3f1a9c2e-0b7d-4e51-8a2f-6c9d0e1f2a3b@7e6d/IncomingWebhook/9a8b7c6d5e4f3a2b1c0d/1f2e";

@@ -1,5 +1,6 @@
 import type { OutputError } from "../../../../functions/alert_processor/outputs/errors";
 import { createVictorOpsOutput } from "../../../../functions/alert_processor/outputs/victorops";
+import { allSaidBy, dispatchRequest, rejectionOf } from "../dispatch-requests";
 import {
   closedPortUrl,
   failingFirst,
@@ -7,8 +8,7 @@ import {
   quickHttpClient,
   type SeenRequest,
   startLocalServer,
-} from "./local-server";
-import { allSaidBy, dispatchRequest, rejectionOf } from "./requests";
+} from "../local-server";
 
 const API_KEY = "5d0a7c3e-91b2-4f6d-8e1a-2b3c4d5e6f70";
 const ALERT_PATH = `/integrations/generic/20131114/alert/${API_KEY}`;

@@ -3,16 +3,16 @@ import {
   OutputConfigError,
   type OutputHttpError,
 } from "../../../../functions/alert_processor/outputs/errors";
-import { dispatchRequest, everythingSaid, rejectionOf } from "./dispatch-request";
 import {
+  type Answer,
+  closedPortUrl,
   inTurn,
   type LocalServer,
   quickHttpClient,
-  type ReceivedRequest,
-  type Reply,
+  type SeenRequest,
   startLocalServer,
-  unusedUrl,
-} from "./local-server";
+} from "../local-server";
+import { allSaidBy, dispatchRequest, rejectionOf } from "./dispatch-request";
 
 const TOKEN = "cbR3sp0nseT0ken0123456789abcdef";
 const MD5 = "7fb55f5a62e78af9b58d08aaeeaef848";
@@ -23,7 +23,7 @@ const banContext = (value: unknown = MD5) => ({ carbonblack: { action: "ban", va
 /** Cb Response's banning API: X-Auth-Token; a hash already banned is refused with 409. */
 function fakeCbResponse() {
   const banned = new Set<string>();
-  const handler = (request: ReceivedRequest): Reply => {
+  const handler = (request: SeenRequest): Answer => {
     if (request.headers["x-auth-token"] !== TOKEN) return { status: 401, text: "Unauthorized" };
     if (request.method !== "POST" || request.path !== "/api/v1/banning/blacklist") {
       return { status: 404 };
@@ -135,15 +135,15 @@ describe("carbonblack output", () => {
       await rejectionOf(
         output().dispatch(
           dispatchRequest({
-            credentials: credentials(await unusedUrl()),
+            credentials: credentials(await closedPortUrl()),
             alert: { context: banContext() },
           }),
         ),
       ),
     ];
     for (const error of errors) {
-      expect(everythingSaid(error)).toContain("carbonblack");
-      expect(everythingSaid(error)).not.toContain(TOKEN);
+      expect(allSaidBy(error)).toContain("carbonblack");
+      expect(allSaidBy(error)).not.toContain(TOKEN);
     }
   });
 });

@@ -1,22 +1,22 @@
 import { createDemistoOutput } from "../../../../functions/alert_processor/outputs/demisto";
 import type { OutputHttpError } from "../../../../functions/alert_processor/outputs/errors";
-import { dispatchRequest, everythingSaid, rejectionOf } from "./dispatch-request";
 import {
+  type Answer,
+  closedPortUrl,
   inTurn,
   type LocalServer,
   quickHttpClient,
-  type ReceivedRequest,
-  type Reply,
+  type SeenRequest,
   startLocalServer,
-  unusedUrl,
-} from "./local-server";
+} from "../local-server";
+import { allSaidBy, dispatchRequest, rejectionOf } from "./dispatch-request";
 
 const TOKEN = "D3M1ST0-API-KEY-0123456789";
 
 const credentials = (url: string) => ({ url, token: TOKEN });
 
 /** Demisto's POST /incident: the API key as the Authorization header, answers the incident. */
-function demisto(request: ReceivedRequest): Reply {
+function demisto(request: SeenRequest): Answer {
   if (request.headers.authorization !== TOKEN) return { status: 401, text: "Unauthorized" };
   if (request.method !== "POST" || request.path !== "/incident") return { status: 404 };
   const body = request.json() as Record<string, unknown>;
@@ -125,12 +125,12 @@ describe("demisto output", () => {
         output().dispatch(dispatchRequest({ credentials: credentials(server.url) })),
       ),
       await rejectionOf(
-        output().dispatch(dispatchRequest({ credentials: credentials(await unusedUrl()) })),
+        output().dispatch(dispatchRequest({ credentials: credentials(await closedPortUrl()) })),
       ),
     ];
     for (const error of errors) {
-      expect(everythingSaid(error)).toContain("demisto");
-      expect(everythingSaid(error)).not.toContain(TOKEN);
+      expect(allSaidBy(error)).toContain("demisto");
+      expect(allSaidBy(error)).not.toContain(TOKEN);
     }
   });
 });

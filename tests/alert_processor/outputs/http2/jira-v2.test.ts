@@ -3,16 +3,16 @@ import {
   type OutputHttpError,
 } from "../../../../functions/alert_processor/outputs/errors";
 import { createJiraV2Output } from "../../../../functions/alert_processor/outputs/jira-v2";
-import { dispatchRequest, everythingSaid, rejectionOf } from "./dispatch-request";
 import {
+  type Answer,
+  closedPortUrl,
   inTurn,
   type LocalServer,
   quickHttpClient,
-  type ReceivedRequest,
-  type Reply,
+  type SeenRequest,
   startLocalServer,
-  unusedUrl,
-} from "./local-server";
+} from "../local-server";
+import { allSaidBy, dispatchRequest, rejectionOf } from "./dispatch-request";
 
 const API_TOKEN = "ATATT3xFfGF0-cloud-token";
 const BASIC = `Basic ${Buffer.from(`secops@example.com:${API_TOKEN}`).toString("base64")}`;
@@ -30,7 +30,7 @@ function credentials(url: string, extra: Record<string, string> = {}) {
 
 /** Jira Cloud: the enhanced search (the old /search answers 410 Gone there), issues, comments. */
 function jiraCloud(issues: unknown[] = []) {
-  return (request: ReceivedRequest): Reply => {
+  return (request: SeenRequest): Answer => {
     if (request.headers.authorization !== BASIC) return { status: 401, text: "Unauthorized" };
     if (request.method === "GET" && request.path === "/rest/api/2/search") {
       return { status: 410, json: { errorMessages: ["The requested API has been removed."] } };
@@ -158,11 +158,11 @@ describe("jira-v2 output", () => {
         output().dispatch(dispatchRequest({ credentials: credentials(server.url) })),
       ),
       await rejectionOf(
-        output().dispatch(dispatchRequest({ credentials: credentials(await unusedUrl()) })),
+        output().dispatch(dispatchRequest({ credentials: credentials(await closedPortUrl()) })),
       ),
     ];
     for (const error of errors) {
-      const said = everythingSaid(error);
+      const said = allSaidBy(error);
       expect(said).toContain("jira-v2");
       expect(said).not.toContain(API_TOKEN);
       expect(said).not.toContain(BASIC.slice(6));

@@ -3,16 +3,16 @@ import {
   OutputHttpError,
 } from "../../../../functions/alert_processor/outputs/errors";
 import { createJiraOutput } from "../../../../functions/alert_processor/outputs/jira";
-import { dispatchRequest, everythingSaid, rejectionOf } from "./dispatch-request";
 import {
+  type Answer,
+  closedPortUrl,
   inTurn,
   type LocalServer,
   quickHttpClient,
-  type ReceivedRequest,
-  type Reply,
+  type SeenRequest,
   startLocalServer,
-  unusedUrl,
-} from "./local-server";
+} from "../local-server";
+import { allSaidBy, dispatchRequest, rejectionOf } from "./dispatch-request";
 
 const PASSWORD = "pa55-w0rd-s3cret";
 const BASIC = `Basic ${Buffer.from(`streamalert:${PASSWORD}`).toString("base64")}`;
@@ -29,8 +29,8 @@ function credentials(url: string, extra: Record<string, string> = {}) {
 }
 
 /** Jira Server's REST v2, as far as the output uses it; refuses requests without our auth. */
-function jiraServer(options: { issues?: unknown[]; comment?: Reply; create?: Reply } = {}) {
-  return (request: ReceivedRequest): Reply => {
+function jiraServer(options: { issues?: unknown[]; comment?: Answer; create?: Answer } = {}) {
+  return (request: SeenRequest): Answer => {
     if (request.headers.authorization !== BASIC) return { status: 401, text: "Unauthorized" };
     if (request.method === "GET" && request.path === "/rest/api/2/search") {
       return { json: { startAt: 0, maxResults: 20, total: 1, issues: options.issues ?? [] } };
@@ -211,7 +211,7 @@ describe("jira output", () => {
       output().dispatch(dispatchRequest({ credentials: credentials(server.url) })),
     );
     const unreachable = await rejectionOf(
-      output().dispatch(dispatchRequest({ credentials: credentials(await unusedUrl()) })),
+      output().dispatch(dispatchRequest({ credentials: credentials(await closedPortUrl()) })),
     );
     const badUrl = await rejectionOf(
       output().dispatch(
@@ -220,7 +220,7 @@ describe("jira output", () => {
     );
     expect(badUrl).toBeInstanceOf(OutputConfigError);
     for (const error of [refused, unreachable, badUrl]) {
-      const said = everythingSaid(error);
+      const said = allSaidBy(error);
       expect(said).toContain("jira");
       expect(said).not.toContain(PASSWORD);
       expect(said).not.toContain(BASIC.slice(6));

@@ -1,15 +1,15 @@
 import type { OutputHttpError } from "../../../../functions/alert_processor/outputs/errors";
 import { createKomandOutput } from "../../../../functions/alert_processor/outputs/komand";
-import { dispatchRequest, everythingSaid, rejectionOf } from "./dispatch-request";
 import {
+  type Answer,
+  closedPortUrl,
   inTurn,
   type LocalServer,
   quickHttpClient,
-  type ReceivedRequest,
-  type Reply,
+  type SeenRequest,
   startLocalServer,
-  unusedUrl,
-} from "./local-server";
+} from "../local-server";
+import { allSaidBy, dispatchRequest, rejectionOf } from "./dispatch-request";
 
 const TOKEN = "00000000-1111-2222-3333-444444444444";
 const TRIGGER = "/v2/triggers/5c1a9d2e-7b1f-4f7e-9a4e-2f0c8d1b6a3e/events";
@@ -17,7 +17,7 @@ const TRIGGER = "/v2/triggers/5c1a9d2e-7b1f-4f7e-9a4e-2f0c8d1b6a3e/events";
 const credentials = (url: string) => ({ url: `${url}${TRIGGER}`, komand_auth_token: TOKEN });
 
 /** A Komand API trigger: the key in the Authorization header, the event as JSON. */
-function komand(request: ReceivedRequest): Reply {
+function komand(request: SeenRequest): Answer {
   if (request.headers.authorization !== TOKEN) return { status: 401, text: "Unauthorized" };
   if (request.method !== "POST" || request.path !== TRIGGER) return { status: 404 };
   return { json: { id: "job-1", status: "queued" } };
@@ -78,7 +78,7 @@ describe("komand output", () => {
         output().dispatch(dispatchRequest({ credentials: credentials(server.url) })),
       ),
       await rejectionOf(
-        output().dispatch(dispatchRequest({ credentials: credentials(await unusedUrl()) })),
+        output().dispatch(dispatchRequest({ credentials: credentials(await closedPortUrl()) })),
       ),
       await rejectionOf(
         output().dispatch(
@@ -87,9 +87,9 @@ describe("komand output", () => {
       ),
     ];
     for (const error of errors) {
-      expect(everythingSaid(error)).toContain("komand");
-      expect(everythingSaid(error)).not.toContain(TOKEN);
-      expect(everythingSaid(error)).not.toContain("5c1a9d2e");
+      expect(allSaidBy(error)).toContain("komand");
+      expect(allSaidBy(error)).not.toContain(TOKEN);
+      expect(allSaidBy(error)).not.toContain("5c1a9d2e");
     }
   });
 });

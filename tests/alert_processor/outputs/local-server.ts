@@ -2,10 +2,7 @@
 // optionally late (to test timeouts). Each test closes the servers it starts.
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
-import {
-  createHttpClient,
-  type HttpClient,
-} from "../../../../functions/alert_processor/outputs/http";
+import { createHttpClient, type HttpClient } from "../../../functions/alert_processor/outputs/http";
 
 export interface SeenRequest {
   method: string;

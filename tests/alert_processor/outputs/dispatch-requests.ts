@@ -1,7 +1,7 @@
 // Dispatch requests as the alert processor builds them, and error checks shared by the tests.
-import type { DispatchRequest } from "../../../../functions/alert_processor/outputs/types";
-import { type Alert, toPlainAlert } from "../../../../functions/shared/alert";
-import { alertOf } from "../../../alert_merger/factories";
+import type { DispatchRequest } from "../../../functions/alert_processor/outputs/types";
+import { type Alert, toPlainAlert } from "../../../functions/shared/alert";
+import { alertOf } from "../../alert_merger/factories";
 
 export function dispatchRequest(
   options: {
