@@ -1,4 +1,4 @@
-// One minified esbuild bundle per function (node20, AWS SDK inside, tree-shaken), its entry a
+// One minified esbuild bundle per function (node20, AWS SDK inside as ES modules, tree-shaken), its entry a
 // generated module that embeds conf/ and schemas/ before the handler is imported, zipped
 // deterministically and named by content hash: `<function>-<sha256 prefix>.zip`.
 import { createHash } from "node:crypto";
@@ -96,6 +96,11 @@ export async function bundleFunction(
     platform: "node",
     target: "node20",
     format: "cjs",
+    // The ES module builds of the AWS SDK and Smithy packages (their "module" field) can be
+    // tree-shaken; the CommonJS ones ("main", esbuild's default first choice on node) cannot.
+    // Preferring them cuts each bundle by a third to a half, and its cold start with it
+    // (measured in docs/PERFORMANCE.md).
+    mainFields: ["module", "main"],
     minify: true,
     treeShaking: true,
     legalComments: "none",
