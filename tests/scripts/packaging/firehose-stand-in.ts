@@ -1,0 +1,95 @@
+// A local stand-in for the Firehose API (there is no Firehose emulator): an HTTP server on
+// 127.0.0.1 that answers PutRecordBatch the way Firehose does (JSON 1.1 protocol) and keeps what
+// it was sent. Anything else gets the error Firehose would return, so a client that builds the
+// wrong request fails instead of being answered.
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+const PUT_RECORD_BATCH = "Firehose_20150804.PutRecordBatch";
+const JSON_1_1 = "application/x-amz-json-1.1";
+
+export interface ReceivedFirehoseBatch {
+  deliveryStreamName: string;
+  /** each record's data, base64-decoded */
+  records: string[];
+}
+
+export interface FirehoseStandIn {
+  /** for AWS_ENDPOINT_URL_FIREHOSE */
+  endpoint: string;
+  batches: ReceivedFirehoseBatch[];
+  /** requests that were not a well-formed PutRecordBatch, with why */
+  rejected: string[];
+  close(): Promise<void>;
+}
+
+function reply(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { "content-type": JSON_1_1, "x-amzn-requestid": "firehose-stand-in" });
+  res.end(JSON.stringify(body));
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+/** The batch in a PutRecordBatch body, or why the body is not one. */
+function parsePutRecordBatch(text: string): ReceivedFirehoseBatch | string {
+  let body: { DeliveryStreamName?: unknown; Records?: unknown };
+  try {
+    body = JSON.parse(text) as typeof body;
+  } catch {
+    return `body is not JSON: ${text.slice(0, 100)}`;
+  }
+  if (typeof body.DeliveryStreamName !== "string") return "DeliveryStreamName is missing";
+  if (!Array.isArray(body.Records) || body.Records.length === 0) return "Records is empty";
+  const records: string[] = [];
+  for (const record of body.Records as Array<{ Data?: unknown }>) {
+    if (typeof record?.Data !== "string") return "a record has no base64 Data";
+    records.push(Buffer.from(record.Data, "base64").toString("utf8"));
+  }
+  return { deliveryStreamName: body.DeliveryStreamName, records };
+}
+
+export async function startFirehoseStandIn(): Promise<FirehoseStandIn> {
+  const batches: ReceivedFirehoseBatch[] = [];
+  const rejected: string[] = [];
+  const server = createServer(async (req, res) => {
+    const target = req.headers["x-amz-target"];
+    const contentType = req.headers["content-type"];
+    const text = await readBody(req);
+    if (target !== PUT_RECORD_BATCH || contentType !== JSON_1_1) {
+      rejected.push(`target ${String(target)}, content type ${String(contentType)}`);
+      reply(res, 400, { __type: "UnknownOperationException", message: String(target) });
+      return;
+    }
+    const batch = parsePutRecordBatch(text);
+    if (typeof batch === "string") {
+      rejected.push(batch);
+      reply(res, 400, { __type: "InvalidArgumentException", message: batch });
+      return;
+    }
+    batches.push(batch);
+    reply(res, 200, {
+      FailedPutCount: 0,
+      Encrypted: false,
+      RequestResponses: batch.records.map((_, index) => ({ RecordId: `record-${index}` })),
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    batches,
+    rejected,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
