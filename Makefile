@@ -18,7 +18,7 @@ typecheck: install
 	npx tsc --noEmit -p tsconfig.json
 
 bench: install
-	npx tsx bench/run.ts all --write-docs
+	npm run --silent bench -- all --write-docs
 
 CLUSTER_FLAG = $(if $(CLUSTER),--cluster $(CLUSTER),)
 

@@ -1,25 +1,18 @@
 // Loads the project's rules the way the bundled rules engine sees them (every module under
 // rules/), optionally padded with synthetic rules on log types no corpus record has, to show
 // that a record's cost does not grow with rules that cannot apply to it.
-import { resolve } from "node:path";
-import { discoverRuleFiles, isMatcherFile } from "../functions/rules_engine/discover";
 import {
   buildRuleRegistry,
   type RuleModule,
   type RuleRegistry,
 } from "../functions/shared/rules/registry";
 import { rule } from "../functions/shared/rules/types";
+import { projectRuleModules } from "./project-rules";
 
-export async function loadProjectRuleModules(
+export function loadProjectRuleModules(
   root = "rules",
 ): Promise<{ rules: RuleModule[]; matchers: RuleModule[] }> {
-  const rules: RuleModule[] = [];
-  const matchers: RuleModule[] = [];
-  for (const file of discoverRuleFiles(root)) {
-    const exports = (await import(resolve(file))) as Record<string, unknown>;
-    (isMatcherFile(file) ? matchers : rules).push({ file, exports });
-  }
-  return { rules, matchers };
+  return projectRuleModules(root);
 }
 
 /** `count` rules on `synthetic:type_<n>` log types, each doing a realistic amount of work. */

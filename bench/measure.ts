@@ -1,20 +1,25 @@
-// Timing helpers for the benchmarks: best of several runs after a warm-up, on one core.
+// Timing helper for the benchmarks: best of several interleaved runs after a warm-up, on one core.
 
 export interface Timing {
   seconds: number;
 }
 
-/** Run `fn` `warmups` times untimed, then `runs` times; report the fastest run. */
-export function bestOf(fn: () => void, runs = 3, warmups = 1): Timing {
-  for (let i = 0; i < warmups; i++) fn();
-  let best = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < runs; i++) {
-    const start = process.hrtime.bigint();
-    fn();
-    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-    if (seconds < best) best = seconds;
+/**
+ * Several measures in one run: a warm-up round, then `runs` rounds each running every function
+ * once in turn, so a change in the machine's speed (other processes, a noisy host) falls on
+ * all of them alike; the fastest time of each is reported, in the order given.
+ */
+export function bestOfInterleaved(fns: Array<() => void>, runs = 3): Timing[] {
+  const best = fns.map(() => Number.POSITIVE_INFINITY);
+  for (let round = 0; round <= runs; round++) {
+    fns.forEach((fn, index) => {
+      const start = process.hrtime.bigint();
+      fn();
+      const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+      if (round > 0 && seconds < best[index]) best[index] = seconds;
+    });
   }
-  return { seconds: best };
+  return best.map((seconds) => ({ seconds }));
 }
 
 export const round = (value: number, digits = 2) => Number(value.toFixed(digits));

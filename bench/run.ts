@@ -1,4 +1,5 @@
-// `npx tsx bench/run.ts <classifier|rules|s3-memory|bundles|all> [options]` — `make bench` runs
+// `npm run --silent bench -- <classifier|rules|s3-memory|bundles|all> [options]` (bench/launch.ts
+// bundles this file and runs it on node) — `make bench` runs
 // `all --write-docs`. classifier / rules print one JSON line (the format of the issues, so other
 // corpora and configs can be compared); s3-memory and bundles print their figures as JSON;
 // `all` prints each benchmark's command and figures and, with --write-docs, rewrites the
@@ -14,7 +15,7 @@ import { benchS3Memory } from "./s3-memory-bench";
 import { parseSize } from "./s3-object";
 import { type AllFigures, writePerformanceDoc } from "./write-docs";
 
-const USAGE = `usage: npx tsx bench/run.ts <classifier|rules|s3-memory|bundles|all> [options]
+const USAGE = `usage: npm run --silent bench -- <classifier|rules|s3-memory|bundles|all> [options]
   --corpus FILE      JSON lines {"source": "<kinesis stream>", "data": <object or string>}
   --config-dir DIR   conf/ to load (default conf; a StreamAlert conf/ with conf/schemas/ works)
   --records N        generated corpus size when no --corpus (default 100000)
@@ -85,7 +86,9 @@ export function commandFor(benchmark: string, o: BenchOptions): string {
     "s3-memory": [`--size ${o.sizeText}`, common[0]],
     bundles: [`--cluster ${o.cluster}`],
   };
-  return ["npx tsx bench/run.ts", benchmark, ...(args[benchmark] ?? [])].filter(Boolean).join(" ");
+  return ["npm run --silent bench --", benchmark, ...(args[benchmark] ?? [])]
+    .filter(Boolean)
+    .join(" ");
 }
 
 export async function runAll(options: BenchOptions, log = console.log): Promise<AllFigures> {

@@ -42,7 +42,7 @@ export function cloudtrailBucket(config: StreamAlertConfig): { cluster: string; 
 /** The child's code as one JavaScript file, so it runs on plain node like the Lambda bundle. */
 async function bundleChild(outfile: string): Promise<void> {
   await build({
-    entryPoints: [resolve(__dirname, "s3-memory-child.ts")],
+    entryPoints: [resolve("bench", "s3-memory-child.ts")],
     bundle: true,
     platform: "node",
     target: "node20",

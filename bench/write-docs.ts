@@ -33,7 +33,7 @@ function classifierSection(f: AllFigures): string[] {
   return [
     "### Classifier core throughput",
     "",
-    `Command: \`${f.commands.classifier}\`. Corpus: ${f.corpusRecords} records (${f.corpusSource === "generated" ? "seeded generator: CloudTrail via CloudWatch Events, GitHub Enterprise audit via Logstash, osquery differential, RDS Aurora audit CSV inside CloudWatch Logs payloads" : f.corpusSource}), Kinesis-shaped (base64), every schema of conf/ loaded, one core, best of the timed runs after a warm-up.`,
+    `Command: \`${f.commands.classifier}\`. Corpus: ${f.corpusRecords} records (${f.corpusSource === "generated" ? "seeded generator: CloudTrail via CloudWatch Events, GitHub Enterprise audit via Logstash, osquery differential, RDS Aurora audit CSV inside CloudWatch Logs payloads" : f.corpusSource}), Kinesis-shaped (base64), every schema of conf/ loaded, one core; the three measures run in turn in each round (so a change in the machine's speed falls on all alike), best of the timed rounds after a warm-up round; the code is bundled by esbuild as the Lambda bundles are (\`npm run bench\` does that).`,
     "",
     "| measure | records/s | seconds | % of floor |",
     "|---|---|---|---|",
@@ -116,7 +116,7 @@ export function renderFigures(f: AllFigures): string {
   return [
     START,
     "",
-    `Measured ${m.date} UTC with \`make bench\` (= \`npx tsx bench/run.ts all --write-docs\`) on ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node}.`,
+    `Measured ${m.date} UTC with \`make bench\` (= \`npm run --silent bench -- all --write-docs\`) on ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node}.`,
     ...(note ? ["", `> ${note}`] : []),
     "",
     ...classifierSection(f),

@@ -5,9 +5,11 @@ import { ENVELOPE_KEY, type LogRecord } from "../shared/classified-record";
 import type { LogSchema, NormalizedTypesConfig, ParserName } from "../shared/config/types";
 import { compileNormalizer, type Normalize } from "./normalization";
 import { compileParser, type RecordInput } from "./parsers";
+import { hasJsonText, keepJsonText } from "./record-json";
 import {
   addOptionalDefaults,
   type CastMode,
+  type CompiledObjectSchema,
   castEnvelope,
   castRecord,
   compileObjectSchema,
@@ -48,6 +50,9 @@ export function compileLogType(
   const patterns = compileLogPatterns(configuration.log_patterns);
   const matchesRecordPatterns = patterns.record;
   const matchesEnvelopePatterns = patterns.envelope;
+  // the JSON of a record is spliced from its source text only when every key the classifier
+  // adds comes after the source's keys, which an integer-like key would not (see record-json)
+  const mayKeepJsonText = !(configuration.optional_top_level_keys ?? []).some(isIntegerLikeKey);
   const compiled: CompiledLogType = {
     name: log.name,
     parser: log.parser,
@@ -74,7 +79,10 @@ export function compileLogType(
     let records: LogRecord[] | undefined;
     let invalid = 0;
     for (const candidate of candidates) {
-      const record = castRecord(candidate, schema, mode);
+      const record =
+        mayKeepJsonText && hasJsonText(candidate)
+          ? castKeepingJsonText(candidate as LogRecord, schema, mode)
+          : castRecord(candidate, schema, mode);
       if (!record || (matchesRecordPatterns && !matchesRecordPatterns(record))) {
         invalid++;
         continue;
@@ -88,6 +96,27 @@ export function compileLogType(
     return records;
   };
   return compiled;
+}
+
+/** Objects list integer-like keys ("0", "42") before all others, in numeric order. */
+function isIntegerLikeKey(key: string): boolean {
+  return /^(?:0|[1-9]\d*)$/.test(key) && Number(key) < 2 ** 32 - 1;
+}
+
+/**
+ * castRecord for a candidate parsed from JSON text the classifier can reuse: cast without
+ * writing into the candidate, and when nothing changed, keep the text for the record's JSON.
+ */
+function castKeepingJsonText(
+  candidate: LogRecord,
+  schema: CompiledObjectSchema,
+  mode: CastMode,
+): LogRecord | undefined {
+  const cast = castRecord(candidate, schema, "copyOnWrite");
+  if (cast !== candidate) return cast; // undefined, or a copy with cast values
+  const record = mode === "copy" ? { ...candidate } : candidate;
+  keepJsonText(candidate, record);
+  return record;
 }
 
 function wrapCompileError<T>(log: LogSchema, compile: () => T): T {

@@ -1,6 +1,7 @@
 // The json parser (SPEC §3.4): the whole object, records selected by json_path (optionally
 // embedded JSON strings), or a JSON object found inside one string field (json_regex_key).
 import type { SchemaConfiguration } from "../../shared/config/types";
+import { rememberJsonText } from "../record-json";
 import { isPlainObject } from "../schema/python-values";
 import { findJsonBlob } from "./json-blob";
 import { compileSelectRecords } from "./json-path";
@@ -12,7 +13,9 @@ function parseObject(text: unknown): Record<string, unknown> | undefined {
   if (typeof text !== "string" || !startsWithBrace(text)) return undefined;
   try {
     const value: unknown = JSON.parse(text);
-    return isPlainObject(value) ? value : undefined;
+    if (!isPlainObject(value)) return undefined;
+    rememberJsonText(value, text);
+    return value;
   } catch {
     return undefined;
   }
@@ -56,6 +59,9 @@ export function compileJsonParser(configuration: SchemaConfiguration): ExtractRe
   }
   return (input) => {
     const root = input.json();
-    return root === undefined ? undefined : [root];
+    if (root === undefined) return undefined;
+    const text = input.jsonText();
+    if (text !== undefined && isPlainObject(root)) rememberJsonText(root, text);
+    return [root];
   };
 }

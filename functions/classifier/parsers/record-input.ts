@@ -10,6 +10,8 @@ export interface RecordInput {
    * and keeping that rule stops a JSON record from being split into CSV columns.
    */
   text(): string | undefined;
+  /** The text json() parsed, or undefined when the data is not JSON text. */
+  jsonText(): string | undefined;
   /** True when the data was handed over already parsed: it belongs to the caller. */
   readonly borrowed: boolean;
 }
@@ -50,6 +52,11 @@ export class LazyRecordInput implements RecordInput {
       this.parsed = typeof this.data === "string" ? parseJsonContainer(this.data) : this.data;
     }
     return this.parsed;
+  }
+
+  jsonText(): string | undefined {
+    if (typeof this.data !== "string") return undefined;
+    return this.json() === undefined ? undefined : this.data;
   }
 
   text(): string | undefined {

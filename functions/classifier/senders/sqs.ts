@@ -2,6 +2,7 @@ import { SendMessageBatchCommand, type SQSClient } from "@aws-sdk/client-sqs";
 import type { ClassifiedRecord } from "../../shared/classified-record";
 import { truncateForLog } from "../../shared/logger";
 import type { ClassifierMetrics } from "../metrics";
+import { classifiedRecordJson } from "../record-json";
 import { backoff } from "./backoff";
 import {
   type ClassifierLogger,
@@ -145,7 +146,7 @@ export class SqsRecordSender implements RecordSender {
  * but SQS also rejects U+FFFE and U+FFFF, which can only occur inside strings, so escape them.
  */
 function sqsSafeJson(record: ClassifiedRecord): string {
-  const json = JSON.stringify(record);
+  const json = classifiedRecordJson(record);
   return /[\uFFFE\uFFFF]/.test(json)
     ? json.replace(/[\uFFFE\uFFFF]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`)
     : json;

@@ -1,0 +1,88 @@
+// The JSON of a classified record for the rules engine's queue, without encoding again what the
+// classifier did not change. A record that is a JSON object parsed from the input and passed its
+// schema's cast unchanged is written as its source text with the keys the classifier added
+// (envelope, optional-key defaults, normalization) spliced in before the closing brace. Encoding
+// the record is the largest single cost of classifying JSON logs (docs/PERFORMANCE.md), and the
+// source text is already in memory. Every other record is encoded with JSON.stringify.
+//
+// The splice parses to the same value as JSON.stringify of the record: JSON.parse keeps the last
+// of duplicate keys, so a key the classifier assigned again (normalization or envelope keys that
+// were already in the input) is simply appended and wins.
+import {
+  type ClassifiedRecord,
+  ENVELOPE_KEY,
+  type LogRecord,
+  NORMALIZATION_KEY,
+} from "../shared/classified-record";
+
+interface SourceText {
+  /** the text up to (not including) the object's closing brace */
+  head: string;
+  /** own keys of the parsed object; -1 until the record is known to be unchanged */
+  keys: number;
+}
+
+const sourceTexts = new WeakMap<object, SourceText>();
+
+/** ES2024's String.prototype.isWellFormed (Node 20 has it; the ES2023 lib does not declare it). */
+const isWellFormed = (String.prototype as unknown as { isWellFormed(this: string): boolean })
+  .isWellFormed;
+
+/** Remember that `parsed` is JSON.parse(text) of an object (a parser calls this). */
+export function rememberJsonText(parsed: object, text: string): void {
+  // a lone surrogate (an SNS message may hold one) must be escaped, as JSON.stringify does
+  if (!isWellFormed.call(text)) return;
+  let end = text.length - 1;
+  while (end > 0 && text.charCodeAt(end) !== 0x7d) end--; // only whitespace follows the brace
+  sourceTexts.set(parsed, { head: text.slice(0, end), keys: -1 });
+}
+
+/** True when `candidate` was parsed from text a parser remembered. */
+export function hasJsonText(candidate: unknown): boolean {
+  return typeof candidate === "object" && candidate !== null && sourceTexts.has(candidate);
+}
+
+function countKeys(record: LogRecord): number {
+  let count = 0;
+  for (const _key in record) count++;
+  return count;
+}
+
+/**
+ * `record` is `candidate` after a cast that changed nothing (the same object, or a shallow copy
+ * of it): its JSON may be spliced from the candidate's text. Called before the classifier adds
+ * keys. Keys it adds later must not be integer-like (objects list those first), which the caller
+ * checks for the schema's optional keys.
+ */
+export function keepJsonText(candidate: object, record: LogRecord): void {
+  const source = sourceTexts.get(candidate);
+  if (source) sourceTexts.set(record, { head: source.head, keys: countKeys(record) });
+}
+
+/** JSON of one record: spliced from its source text when it has one, else JSON.stringify. */
+export function recordJson(record: LogRecord): string {
+  const source = sourceTexts.get(record);
+  if (source === undefined || source.keys < 0) return JSON.stringify(record);
+  let added = "";
+  let index = 0;
+  for (const key in record) {
+    if (index++ < source.keys && key !== NORMALIZATION_KEY && key !== ENVELOPE_KEY) continue;
+    const json = JSON.stringify(record[key]);
+    if (json === undefined) continue; // undefined values are left out, as JSON.stringify does
+    added += `,${JSON.stringify(key)}:${json}`;
+  }
+  if (added === "") return `${source.head}}`;
+  return source.keys === 0 ? `${source.head}${added.slice(1)}}` : `${source.head}${added}}`;
+}
+
+/** JSON of a classified record, keys in the order the rules engine and StreamAlert tools expect. */
+export function classifiedRecordJson(classified: ClassifiedRecord): string {
+  return (
+    `{"cluster":${JSON.stringify(classified.cluster)}` +
+    `,"log_schema_type":${JSON.stringify(classified.log_schema_type)}` +
+    `,"record":${recordJson(classified.record)}` +
+    `,"service":${JSON.stringify(classified.service)}` +
+    `,"resource":${JSON.stringify(classified.resource)}` +
+    `,"data_type":${JSON.stringify(classified.data_type)}}`
+  );
+}

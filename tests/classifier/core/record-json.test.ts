@@ -1,0 +1,132 @@
+// The SQS body of a classified record (record-json.ts): spliced from the input text where the
+// classifier changed nothing, and always the same value as JSON.stringify of the record.
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { createClassifier } from "../../../functions/classifier/classifier";
+import { classifiedRecordJson } from "../../../functions/classifier/record-json";
+import type { ClassifiedRecord } from "../../../functions/shared/classified-record";
+import { loadConfig } from "../../../functions/shared/config";
+import { classifierFor, type SchemaSpec } from "./config-factory";
+
+function classifyText(logs: Record<string, SchemaSpec>, data: string): ClassifiedRecord[] {
+  const outcome = classifierFor({ logs }).classify({
+    service: "kinesis",
+    resource: "stream",
+    data,
+  });
+  if (!outcome.ok) throw new Error(outcome.message);
+  return outcome.records;
+}
+
+/** The body as the rules engine reads it, against what JSON.stringify would have sent. */
+function expectSameAsStringify(records: ClassifiedRecord[]): void {
+  for (const record of records) {
+    const json = classifiedRecordJson(record);
+    expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify(record)));
+    expect(Object.keys(JSON.parse(json))).toEqual([
+      "cluster",
+      "log_schema_type",
+      "record",
+      "service",
+      "resource",
+      "data_type",
+    ]);
+  }
+}
+
+const normalized: SchemaSpec = {
+  schema: { user: "string", ip: "string", count: "integer", extra: {} },
+  configuration: {
+    optional_top_level_keys: ["count", "extra"],
+    normalization: { userName: ["user"], sourceAddress: [{ path: ["ip"], function: "Client" }] },
+  },
+};
+
+describe("classifiedRecordJson", () => {
+  it("keeps the input's own text for a record the cast left alone, with the added keys", () => {
+    const text = '{ "user": "alice",\n  "ip": "10.0.0.1" }\n';
+    const [record] = classifyText({ "app:log": normalized }, text);
+    const json = classifiedRecordJson(record);
+    // the input's layout is still there: the record was not encoded again
+    expect(json).toContain('"record":{ "user": "alice",\n  "ip": "10.0.0.1" ,"count":0,');
+    const sent = JSON.parse(json).record;
+    expect(sent.count).toBe(0); // optional key default
+    expect(sent.extra).toEqual({});
+    expect(sent.streamalert_normalization.userName).toEqual([
+      { function: null, values: ["alice"] },
+    ]);
+    expectSameAsStringify([record]);
+  });
+
+  it("encodes a record whose values the cast changed", () => {
+    const [record] = classifyText(
+      { "app:log": normalized },
+      '{"user": "bob", "ip": "10.0.0.2", "count": "7"}',
+    );
+    expect(record.record.count).toBe(7);
+    expect(JSON.parse(classifiedRecordJson(record)).record.count).toBe(7);
+    expectSameAsStringify([record]);
+  });
+
+  it("replaces a normalization block that came in with the input", () => {
+    const [record] = classifyText(
+      {
+        "app:log": {
+          ...normalized,
+          schema: { ...normalized.schema, streamalert_normalization: {} },
+        },
+      },
+      '{"user": "eve", "ip": "10.0.0.3", "streamalert_normalization": {"forged": true}}',
+    );
+    const sent = JSON.parse(classifiedRecordJson(record)).record;
+    expect(sent.streamalert_normalization.forged).toBeUndefined();
+    expect(sent.streamalert_normalization.userName[0].values).toEqual(["eve"]);
+    expectSameAsStringify([record]);
+  });
+
+  it("escapes a lone surrogate as JSON.stringify does", () => {
+    const [record] = classifyText({ "app:log": normalized }, '{"user": "\ud800", "ip": "x"}');
+    const json = classifiedRecordJson(record);
+    expect(json).toContain("\\ud800");
+    expectSameAsStringify([record]);
+  });
+
+  it("handles an empty object record and integer-like optional keys", () => {
+    const empty = classifyText({ "app:any": { schema: {} } }, "  {}  ");
+    expect(JSON.parse(classifiedRecordJson(empty[0])).record).toEqual({});
+    const numbered = classifyText(
+      {
+        "app:num": {
+          schema: { a: "string", "7": "string" },
+          configuration: { optional_top_level_keys: ["7"] },
+        },
+      },
+      '{"a": "x"}',
+    );
+    expect(JSON.parse(classifiedRecordJson(numbered[0])).record).toEqual({ a: "x", "7": "" });
+    expectSameAsStringify([...empty, ...numbered]);
+  });
+
+  it("gives the same value as JSON.stringify for every sample log in the repository", () => {
+    const { config } = loadConfig("conf");
+    const dir = "samples/kinesis/acme_prod_streamalert";
+    const samples = readdirSync(dir).flatMap((file) =>
+      readFileSync(join(dir, file), "utf8")
+        .split("\n")
+        .filter((line) => line.trim() !== ""),
+    );
+    const classifier = createClassifier(config, "prod");
+    let checked = 0;
+    for (const data of samples) {
+      const outcome = classifier.classify({
+        service: "kinesis",
+        resource: "acme_prod_streamalert",
+        data,
+      });
+      if (!outcome.ok) continue;
+      expectSameAsStringify(outcome.records);
+      checked += outcome.records.length;
+    }
+    expect(checked).toBeGreaterThan(5);
+  });
+});
