@@ -138,6 +138,22 @@ describe("rule evaluation", () => {
     expect(alerts[0].context).toEqual({ list: [1] });
   });
 
+  it("copies a context that is not plain JSON with its types intact", async () => {
+    const since = new Date("2026-01-01T00:00:00Z");
+    const seen: unknown[] = [];
+    const { run } = setup({
+      dated: rule({ logs: ["cloudtrail:events"], context: { since } }, (_record, context) => {
+        seen.push(context.since);
+        return true;
+      }),
+    });
+    await run(classified());
+    // structuredClone makes the Date in node's realm, not jest's: compare by tag and time
+    expect(Object.prototype.toString.call(seen[0])).toBe("[object Date]");
+    expect((seen[0] as Date).getTime()).toBe(since.getTime());
+    expect(seen[0]).not.toBe(since);
+  });
+
   it("awaits async rules (lookup tables)", async () => {
     const { run } = setup(
       {

@@ -21,7 +21,7 @@ export function evaluateRule(
     for (let index = 0; index < matchers.length; index++) {
       if (!matchers[index](record)) return false;
     }
-    result = rule.fn(record, rule.hasContext ? structuredClone(rule.context ?? {}) : {});
+    result = rule.fn(record, rule.copyContext ? rule.copyContext() : {});
   } catch (error) {
     onError(rule, error);
     return false;

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from "node:util";
 import type { LogRecord } from "../classified-record";
 import { NORMALIZATION_KEY } from "../classified-record";
 import { type RuleProblem, RuleRegistryError } from "./registry-errors";
@@ -15,8 +16,8 @@ export interface RegisteredRule extends Rule {
   name: string;
   file: string;
   matcherFns: MatcherFunction[];
-  /** whether the rule's context must be deep-copied per call (it has one) */
-  hasContext: boolean;
+  /** a fresh deep copy of the rule's context for each call; undefined when it has none */
+  copyContext?: () => Record<string, unknown>;
 }
 
 export interface RuleRegistry {
@@ -104,8 +105,8 @@ export function buildRuleRegistry(
     const matcherFns = (rule.matchers ?? []).map((entry) =>
       typeof entry === "string" ? (matchers.get(entry) as MatcherFunction) : entry,
     );
-    const hasContext = rule.context !== undefined && Object.keys(rule.context).length > 0;
-    rules.push({ ...rule, name, file, matcherFns, hasContext });
+    const copyContext = contextCopier(rule.context);
+    rules.push({ ...rule, name, file, matcherFns, copyContext });
   }
   if (problems.length > 0) throw new RuleRegistryError(problems);
   return createIndexedRegistry(rules, matchers);
@@ -128,6 +129,22 @@ function createIndexedRegistry(
     }
   }
   const none: readonly RegisteredRule[] = [];
+  // log types with a rule that also names datatypes: only those need the per-record filter
+  const filteredLogTypes = new Set(
+    [...byLogType]
+      .filter(([, list]) => list.some((rule) => rule.datatypes?.length))
+      .map(([t]) => t),
+  );
+
+  const namedDatatypes = [
+    ...new Set([
+      ...byDatatype.keys(),
+      ...[...filteredLogTypes].flatMap((logType) =>
+        (byLogType.get(logType) ?? []).flatMap((rule) => rule.datatypes ?? []),
+      ),
+    ]),
+  ];
+  const selectedByLogType = new Map<string, Map<number, readonly RegisteredRule[]>>();
 
   return {
     rules,
@@ -140,21 +157,72 @@ function createIndexedRegistry(
         typeof normalization === "object" && normalization !== null
           ? (normalization as Record<string, unknown>)
           : undefined;
-      const logRules = forLog.some((rule) => rule.datatypes?.length)
-        ? forLog.filter((rule) => !rule.datatypes?.length || carriesAny(types, rule.datatypes))
-        : forLog;
-      if (types === undefined || byDatatype.size === 0) return logRules;
-      let selected: RegisteredRule[] | undefined;
-      for (const type of Object.keys(types)) {
-        const typeRules = byDatatype.get(type);
-        if (!typeRules) continue;
-        selected ??= [...logRules];
-        for (const rule of typeRules) if (!selected.includes(rule)) selected.push(rule);
+      if (!filteredLogTypes.has(logType) && (types === undefined || byDatatype.size === 0)) {
+        return forLog;
       }
-      if (!selected) return logRules;
-      return selected.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+      // the rules depend only on the log type and which of the datatypes rules name the
+      // record carries: one bit per such datatype, and the selection cached per log type
+      let mask = 0;
+      if (types !== undefined) {
+        for (let bit = 0; bit < namedDatatypes.length; bit++) {
+          if (namedDatatypes[bit] in types) mask |= 1 << bit;
+        }
+      }
+      let byMask = selectedByLogType.get(logType);
+      if (byMask === undefined) {
+        byMask = new Map();
+        selectedByLogType.set(logType, byMask);
+      }
+      let selected = byMask.get(mask);
+      if (selected === undefined) {
+        selected = selectRules(logType, forLog, types);
+        if (namedDatatypes.length <= 30) byMask.set(mask, selected); // past 30, masks collide
+      }
+      return selected;
     },
   };
+
+  function selectRules(
+    logType: string,
+    forLog: readonly RegisteredRule[],
+    types: Record<string, unknown> | undefined,
+  ): readonly RegisteredRule[] {
+    const logRules = filteredLogTypes.has(logType)
+      ? forLog.filter((rule) => !rule.datatypes?.length || carriesAny(types, rule.datatypes))
+      : forLog;
+    if (types === undefined || byDatatype.size === 0) return logRules;
+    let selected: RegisteredRule[] | undefined;
+    for (const type of Object.keys(types)) {
+      const typeRules = byDatatype.get(type);
+      if (!typeRules) continue;
+      selected ??= [...logRules];
+      for (const rule of typeRules) if (!selected.includes(rule)) selected.push(rule);
+    }
+    if (!selected) return logRules;
+    return selected.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+  }
+}
+
+/**
+ * Each call of a rule gets its own copy of the context, so a rule cannot change what the next
+ * call sees. A context that is plain JSON (the usual case) is copied by parsing its text, several
+ * times faster than structuredClone; anything else is structured-cloned.
+ */
+function contextCopier(
+  context: Record<string, unknown> | undefined,
+): (() => Record<string, unknown>) | undefined {
+  if (context === undefined || Object.keys(context).length === 0) return undefined;
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(context);
+  } catch {
+    text = undefined; // a cycle or a BigInt
+  }
+  if (text !== undefined && isDeepStrictEqual(JSON.parse(text), context)) {
+    const json = text;
+    return () => JSON.parse(json) as Record<string, unknown>;
+  }
+  return () => structuredClone(context);
 }
 
 function carriesAny(

@@ -17,7 +17,7 @@ describe("deterministicAlertId", () => {
     expect(base).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 
-  it("ignores key order and the pipeline's random and derived keys", () => {
+  it("ignores the order of top-level keys and the pipeline's random and derived keys", () => {
     const redelivered = origin({
       b: { c: [1, 2] },
       a: 1,
