@@ -5,7 +5,7 @@ import { ENVELOPE_KEY, type LogRecord } from "../shared/classified-record";
 import type { LogSchema, NormalizedTypesConfig, ParserName } from "../shared/config/types";
 import { compileNormalizer, type Normalize } from "./normalization";
 import { compileParser, type RecordInput } from "./parsers";
-import { hasJsonText, keepJsonText } from "./record-json";
+import { keepJsonText, parsedJsonText } from "./record-json";
 import {
   addOptionalDefaults,
   type CastMode,
@@ -15,6 +15,7 @@ import {
   compileObjectSchema,
 } from "./schema/compile-schema";
 import { compileLogPatterns } from "./schema/log-patterns";
+import { isPlainObject } from "./schema/python-values";
 
 /** Filled by parse: how many extracted candidates did not validate. */
 export interface ParseStats {
@@ -50,9 +51,11 @@ export function compileLogType(
   const patterns = compileLogPatterns(configuration.log_patterns);
   const matchesRecordPatterns = patterns.record;
   const matchesEnvelopePatterns = patterns.envelope;
-  // the JSON of a record is spliced from its source text only when every key the classifier
-  // adds comes after the source's keys, which an integer-like key would not (see record-json)
-  const mayKeepJsonText = !(configuration.optional_top_level_keys ?? []).some(isIntegerLikeKey);
+  // the JSON of a JSON record is spliced from its source text only when every key the
+  // classifier adds comes after the source's keys, which an integer-like key would not
+  // (see record-json)
+  const mayKeepJsonText =
+    log.parser === "json" && !(configuration.optional_top_level_keys ?? []).some(isIntegerLikeKey);
   const compiled: CompiledLogType = {
     name: log.name,
     parser: log.parser,
@@ -79,10 +82,11 @@ export function compileLogType(
     let records: LogRecord[] | undefined;
     let invalid = 0;
     for (const candidate of candidates) {
+      const text = mayKeepJsonText ? jsonTextOf(candidate, input) : undefined;
       const record =
-        mayKeepJsonText && hasJsonText(candidate)
-          ? castKeepingJsonText(candidate as LogRecord, schema, mode)
-          : castRecord(candidate, schema, mode);
+        text === undefined
+          ? castRecord(candidate, schema, mode)
+          : castKeepingJsonText(candidate as LogRecord, text, schema, mode);
       if (!record || (matchesRecordPatterns && !matchesRecordPatterns(record))) {
         invalid++;
         continue;
@@ -103,19 +107,26 @@ function isIntegerLikeKey(key: string): boolean {
   return /^(?:0|[1-9]\d*)$/.test(key) && Number(key) < 2 ** 32 - 1;
 }
 
+/** The JSON text a candidate was parsed from: the whole input, or embedded JSON inside it. */
+function jsonTextOf(candidate: unknown, input: RecordInput): string | undefined {
+  if (!isPlainObject(candidate)) return undefined;
+  return candidate === input.json() ? input.jsonText() : parsedJsonText(candidate);
+}
+
 /**
- * castRecord for a candidate parsed from JSON text the classifier can reuse: cast without
- * writing into the candidate, and when nothing changed, keep the text for the record's JSON.
+ * castRecord for a candidate parsed from `text`: cast without writing into the candidate, and
+ * when nothing changed, keep the text for the record's JSON (record-json.ts).
  */
 function castKeepingJsonText(
   candidate: LogRecord,
+  text: string,
   schema: CompiledObjectSchema,
   mode: CastMode,
 ): LogRecord | undefined {
   const cast = castRecord(candidate, schema, "copyOnWrite");
   if (cast !== candidate) return cast; // undefined, or a copy with cast values
   const record = mode === "copy" ? { ...candidate } : candidate;
-  keepJsonText(candidate, record);
+  keepJsonText(text, record);
   return record;
 }
 

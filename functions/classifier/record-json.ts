@@ -18,28 +18,27 @@ import {
 interface SourceText {
   /** the text up to (not including) the object's closing brace */
   head: string;
-  /** own keys of the parsed object; -1 until the record is known to be unchanged */
+  /** own keys of the record when it was kept, before the classifier added any */
   keys: number;
 }
 
+/** Text of objects parsed from a string inside the input (embedded JSON), by the parsers. */
+const parsedTexts = new WeakMap<object, string>();
+/** Records whose JSON may be spliced from their source text. */
 const sourceTexts = new WeakMap<object, SourceText>();
 
 /** ES2024's String.prototype.isWellFormed (Node 20 has it; the ES2023 lib does not declare it). */
 const isWellFormed = (String.prototype as unknown as { isWellFormed(this: string): boolean })
   .isWellFormed;
 
-/** Remember that `parsed` is JSON.parse(text) of an object (a parser calls this). */
+/** Remember that `parsed` is JSON.parse(text) of an object found inside the input. */
 export function rememberJsonText(parsed: object, text: string): void {
-  // a lone surrogate (an SNS message may hold one) must be escaped, as JSON.stringify does
-  if (!isWellFormed.call(text)) return;
-  let end = text.length - 1;
-  while (end > 0 && text.charCodeAt(end) !== 0x7d) end--; // only whitespace follows the brace
-  sourceTexts.set(parsed, { head: text.slice(0, end), keys: -1 });
+  parsedTexts.set(parsed, text);
 }
 
-/** True when `candidate` was parsed from text a parser remembered. */
-export function hasJsonText(candidate: unknown): boolean {
-  return typeof candidate === "object" && candidate !== null && sourceTexts.has(candidate);
+/** The text a parser remembered for `candidate`, if any. */
+export function parsedJsonText(candidate: object): string | undefined {
+  return parsedTexts.get(candidate);
 }
 
 function countKeys(record: LogRecord): number {
@@ -49,20 +48,23 @@ function countKeys(record: LogRecord): number {
 }
 
 /**
- * `record` is `candidate` after a cast that changed nothing (the same object, or a shallow copy
- * of it): its JSON may be spliced from the candidate's text. Called before the classifier adds
- * keys. Keys it adds later must not be integer-like (objects list those first), which the caller
- * checks for the schema's optional keys.
+ * `record` is JSON.parse(text) after a cast that changed nothing (the same object, or a shallow
+ * copy): its JSON may be spliced from `text`. Called before the classifier adds keys. Keys it
+ * adds later must not be integer-like (objects list those first), which the caller checks for
+ * the schema's optional keys.
  */
-export function keepJsonText(candidate: object, record: LogRecord): void {
-  const source = sourceTexts.get(candidate);
-  if (source) sourceTexts.set(record, { head: source.head, keys: countKeys(record) });
+export function keepJsonText(text: string, record: LogRecord): void {
+  // a lone surrogate (an SNS message may hold one) must be escaped, as JSON.stringify does
+  if (!isWellFormed.call(text)) return;
+  let end = text.length - 1;
+  while (end > 0 && text.charCodeAt(end) !== 0x7d) end--; // only whitespace follows the brace
+  sourceTexts.set(record, { head: text.slice(0, end), keys: countKeys(record) });
 }
 
 /** JSON of one record: spliced from its source text when it has one, else JSON.stringify. */
 export function recordJson(record: LogRecord): string {
   const source = sourceTexts.get(record);
-  if (source === undefined || source.keys < 0) return JSON.stringify(record);
+  if (source === undefined) return JSON.stringify(record);
   let added = "";
   let index = 0;
   for (const key in record) {

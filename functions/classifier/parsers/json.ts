@@ -59,9 +59,6 @@ export function compileJsonParser(configuration: SchemaConfiguration): ExtractRe
   }
   return (input) => {
     const root = input.json();
-    if (root === undefined) return undefined;
-    const text = input.jsonText();
-    if (text !== undefined && isPlainObject(root)) rememberJsonText(root, text);
-    return [root];
+    return root === undefined ? undefined : [root];
   };
 }
