@@ -65,26 +65,51 @@ export function keepJsonText(text: string, record: LogRecord): void {
 export function recordJson(record: LogRecord): string {
   const source = sourceTexts.get(record);
   if (source === undefined) return JSON.stringify(record);
-  let added = "";
+  // the added keys go through one JSON.stringify call, as one object
+  let added: LogRecord | undefined;
   let index = 0;
   for (const key in record) {
     if (index++ < source.keys && key !== NORMALIZATION_KEY && key !== ENVELOPE_KEY) continue;
-    const json = JSON.stringify(record[key]);
-    if (json === undefined) continue; // undefined values are left out, as JSON.stringify does
-    added += `,${JSON.stringify(key)}:${json}`;
+    added ??= {};
+    added[key] = record[key];
   }
-  if (added === "") return `${source.head}}`;
-  return source.keys === 0 ? `${source.head}${added.slice(1)}}` : `${source.head}${added}}`;
+  if (added === undefined) return `${source.head}}`;
+  const json = JSON.stringify(added);
+  if (json.length === 2) return `${source.head}}`; // only undefined values, left out
+  // `{"k":v,...}` minus its opening brace; it brings the record's closing brace
+  return source.keys === 0 ? `${source.head}${json.slice(1)}` : `${source.head},${json.slice(1)}`;
 }
+
+/** The parts of a classified record's JSON around its record, for the last values seen. */
+const wrapper = {
+  cluster: "",
+  logType: "",
+  service: "",
+  resource: "",
+  dataType: "",
+  before: "",
+  after: "",
+};
 
 /** JSON of a classified record, keys in the order the rules engine and StreamAlert tools expect. */
 export function classifiedRecordJson(classified: ClassifiedRecord): string {
-  return (
-    `{"cluster":${JSON.stringify(classified.cluster)}` +
-    `,"log_schema_type":${JSON.stringify(classified.log_schema_type)}` +
-    `,"record":${recordJson(classified.record)}` +
-    `,"service":${JSON.stringify(classified.service)}` +
-    `,"resource":${JSON.stringify(classified.resource)}` +
-    `,"data_type":${JSON.stringify(classified.data_type)}}`
-  );
+  const { cluster, log_schema_type, service, resource, data_type } = classified;
+  // consecutive records nearly always share these: encode them once per change
+  if (
+    wrapper.before === "" ||
+    cluster !== wrapper.cluster ||
+    log_schema_type !== wrapper.logType ||
+    service !== wrapper.service ||
+    resource !== wrapper.resource ||
+    data_type !== wrapper.dataType
+  ) {
+    wrapper.cluster = cluster;
+    wrapper.logType = log_schema_type;
+    wrapper.service = service;
+    wrapper.resource = resource;
+    wrapper.dataType = data_type;
+    wrapper.before = `{"cluster":${JSON.stringify(cluster)},"log_schema_type":${JSON.stringify(log_schema_type)},"record":`;
+    wrapper.after = `,"service":${JSON.stringify(service)},"resource":${JSON.stringify(resource)},"data_type":${JSON.stringify(data_type)}}`;
+  }
+  return wrapper.before + recordJson(classified.record) + wrapper.after;
 }
