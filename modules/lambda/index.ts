@@ -48,6 +48,12 @@ export interface StreamAlertFunctionProps {
 }
 
 export const DEFAULT_RUNTIME = "nodejs22.x";
+
+/** lambda.json `log_level` (StreamAlert's Python names) as the Powertools logger reads it. */
+export function powertoolsLogLevel(level: string | undefined): string {
+  const lower = (level ?? "info").toLowerCase();
+  return lower === "warning" ? "WARN" : lower.toUpperCase();
+}
 export const PRODUCTION_ALIAS = "production";
 
 export class StreamAlertFunction extends Construct {
@@ -95,9 +101,11 @@ export class StreamAlertFunction extends Construct {
       });
     }
 
-    const environment = {
-      LOGGER_LEVEL: String(settings.log_level ?? "info").toUpperCase(),
+    const environment: Record<string, string> = {
+      POWERTOOLS_LOG_LEVEL: powertoolsLogLevel(settings.log_level),
       POWERTOOLS_SERVICE_NAME: name,
+      // StreamAlert published custom metrics only where enable_custom_metrics is true
+      ...(settings.enable_custom_metrics === true ? {} : { POWERTOOLS_METRICS_DISABLED: "true" }),
       ...props.environment,
     };
     this.function = new LambdaFunction(this, "function", {

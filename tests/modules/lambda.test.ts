@@ -61,6 +61,24 @@ describe("StreamAlertFunction", () => {
     expect(resources.aws_cloudwatch_event_rule).toBeUndefined();
   });
 
+  it("passes log_level to the Powertools logger and publishes metrics only when enabled", () => {
+    const quiet = only(synthFunction({ log_level: "warning" }), "aws_lambda_function") as {
+      environment: { variables: Record<string, string> };
+    };
+    expect(quiet.environment.variables).toEqual(
+      expect.objectContaining({
+        POWERTOOLS_LOG_LEVEL: "WARN",
+        POWERTOOLS_METRICS_DISABLED: "true",
+      }),
+    );
+    const counted = only(
+      synthFunction({ log_level: "debug", enable_custom_metrics: true }),
+      "aws_lambda_function",
+    ) as { environment: { variables: Record<string, string> } };
+    expect(counted.environment.variables.POWERTOOLS_LOG_LEVEL).toBe("DEBUG");
+    expect(counted.environment.variables.POWERTOOLS_METRICS_DISABLED).toBeUndefined();
+  });
+
   it("takes memory, timeout, retention, concurrency, VPC and schedule from its settings", () => {
     const resources = synthFunction(
       {
