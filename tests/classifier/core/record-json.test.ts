@@ -38,7 +38,7 @@ const normalized: SchemaSpec = {
   schema: { user: "string", ip: "string", count: "integer", extra: {} },
   configuration: {
     optional_top_level_keys: ["count", "extra"],
-    normalization: { userName: ["user"], sourceAddress: [{ path: ["ip"], function: "Client" }] },
+    normalization: { userName: [["user"]], sourceAddress: [{ path: ["ip"], function: "Client" }] },
   },
 };
 
