@@ -70,6 +70,7 @@ export function recordJson(record: LogRecord): string {
   let index = 0;
   for (const key in record) {
     if (index++ < source.keys && key !== NORMALIZATION_KEY && key !== ENVELOPE_KEY) continue;
+    if (key === "__proto__") return JSON.stringify(record); // cannot be copied by assignment
     added ??= {};
     added[key] = record[key];
   }
@@ -94,6 +95,9 @@ const wrapper = {
 /** JSON of a classified record, keys in the order the rules engine and StreamAlert tools expect. */
 export function classifiedRecordJson(classified: ClassifiedRecord): string {
   const { cluster, log_schema_type, service, resource, data_type } = classified;
+  const fields: unknown[] = [cluster, log_schema_type, service, resource, data_type];
+  // the classifier always sets all five; anything else is encoded as it is
+  if (!fields.every((field) => typeof field === "string")) return JSON.stringify(classified);
   // consecutive records nearly always share these: encode them once per change
   if (
     wrapper.before === "" ||

@@ -1,5 +1,4 @@
 import * as crypto from "node:crypto";
-import { createHash } from "node:crypto";
 import type { ClassifiedRecord } from "../classified-record";
 import { IOC_KEY, NORMALIZATION_KEY } from "../classified-record";
 
@@ -34,7 +33,7 @@ const oneShotHash = (
 function sha256(text: string): Buffer {
   return oneShotHash
     ? oneShotHash("sha256", text, "buffer")
-    : createHash("sha256").update(text).digest();
+    : crypto.createHash("sha256").update(text).digest();
 }
 
 /** A UUID-shaped id derived from `parts` alone (e.g. a merged alert's from its members' ids). */
