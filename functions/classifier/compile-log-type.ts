@@ -5,7 +5,7 @@ import { ENVELOPE_KEY, type LogRecord } from "../shared/classified-record";
 import type { LogSchema, NormalizedTypesConfig, ParserName } from "../shared/config/types";
 import { compileNormalizer, type Normalize } from "./normalization";
 import { compileParser, type RecordInput } from "./parsers";
-import { keepJsonText, parsedJsonText } from "./record-json";
+import { keepJsonText, keepRecordJson, parsedJsonText } from "./record-json";
 import {
   addOptionalDefaults,
   type CastMode,
@@ -51,11 +51,11 @@ export function compileLogType(
   const patterns = compileLogPatterns(configuration.log_patterns);
   const matchesRecordPatterns = patterns.record;
   const matchesEnvelopePatterns = patterns.envelope;
-  // the JSON of a JSON record is spliced from its source text only when every key the
-  // classifier adds comes after the source's keys, which an integer-like key would not
+  // a record's JSON is kept when its schema accepts it and the keys added later are spliced in,
+  // which needs every added key to come after the kept ones; an integer-like key would not
   // (see record-json)
-  const mayKeepJsonText =
-    log.parser === "json" && !(configuration.optional_top_level_keys ?? []).some(isIntegerLikeKey);
+  const spliceable = !(configuration.optional_top_level_keys ?? []).some(isIntegerLikeKey);
+  const mayKeepJsonText = spliceable && log.parser === "json";
   const compiled: CompiledLogType = {
     name: log.name,
     parser: log.parser,
@@ -91,6 +91,7 @@ export function compileLogType(
         invalid++;
         continue;
       }
+      if (spliceable) keepRecordJson(record); // unless keepJsonText kept its source text
       if (envelope) record[ENVELOPE_KEY] = envelope; // shared by the records, as in StreamAlert
       addOptionalDefaults(record, schema);
       if (records) records.push(record);

@@ -1,9 +1,10 @@
-// The JSON of a classified record for the rules engine's queue, without encoding again what the
-// classifier did not change. A record that is a JSON object parsed from the input and passed its
-// schema's cast unchanged is written as its source text with the keys the classifier added
-// (envelope, optional-key defaults, normalization) spliced in before the closing brace. Encoding
-// the record is the largest single cost of classifying JSON logs (docs/PERFORMANCE.md), and the
-// source text is already in memory. Every other record is encoded with JSON.stringify.
+// The JSON of a classified record for the rules engine's queue, encoded with as little work as
+// possible: encoding the output is the largest single cost of the classifier (docs/PERFORMANCE.md).
+// Each record's JSON is kept as it was when its schema accepted it: the source text for a JSON
+// object the cast left unchanged (already in memory), else its JSON.stringify at that moment.
+// The keys the classifier adds afterwards (envelope, optional-key defaults, normalization) are
+// spliced in before the closing brace: an envelope shared by the records of one payload is
+// encoded once, and normalization entries with their constant parts precomputed.
 //
 // The splice parses to the same value as JSON.stringify of the record: JSON.parse keeps the last
 // of duplicate keys, so a key the classifier assigned again (normalization or envelope keys that
@@ -14,18 +15,34 @@ import {
   type LogRecord,
   NORMALIZATION_KEY,
 } from "../shared/classified-record";
+import type { NormalizedTypes, NormalizedValues } from "./normalization/types";
 
 interface SourceText {
-  /** the text up to (not including) the object's closing brace */
+  /** the JSON up to (not including) the object's closing brace */
   head: string;
   /** own keys of the record when it was kept, before the classifier added any */
   keys: number;
+  /** the head holds no key yet */
+  empty: boolean;
+  /** the normalization block the classifier's normalizer added to the record, once it has */
+  normalization?: object;
 }
 
-/** Text of objects parsed from a string inside the input (embedded JSON), by the parsers. */
-const parsedTexts = new WeakMap<object, string>();
-/** Records whose JSON may be spliced from their source text. */
-const sourceTexts = new WeakMap<object, SourceText>();
+// What this module keeps travels on the objects themselves, under symbol keys: JSON.stringify,
+// for-in and Object.keys never see those, JSON.parse never makes them, and unlike WeakMap
+// entries they cost the garbage collector nothing extra (measured: WeakMaps cost 5% here).
+// A record is kept once; a copy made later ({...record}) carries no tag and is encoded whole.
+/** on an object parsed from a string inside the input (embedded JSON): that string */
+const PARSED_TEXT = Symbol("streamalert.parsedText");
+/** on a record: its JSON as kept when its schema accepted it */
+const KEPT_JSON = Symbol("streamalert.keptJson");
+
+type Tagged = Record<symbol, unknown>;
+
+/** Not enumerable: test matchers and console output do not show it either. */
+function tag(target: object, key: symbol, value: unknown): void {
+  Object.defineProperty(target, key, { value });
+}
 
 /** ES2024's String.prototype.isWellFormed (Node 20 has it; the ES2023 lib does not declare it). */
 const isWellFormed = (String.prototype as unknown as { isWellFormed(this: string): boolean })
@@ -33,12 +50,12 @@ const isWellFormed = (String.prototype as unknown as { isWellFormed(this: string
 
 /** Remember that `parsed` is JSON.parse(text) of an object found inside the input. */
 export function rememberJsonText(parsed: object, text: string): void {
-  parsedTexts.set(parsed, text);
+  tag(parsed, PARSED_TEXT, text);
 }
 
 /** The text a parser remembered for `candidate`, if any. */
 export function parsedJsonText(candidate: object): string | undefined {
-  return parsedTexts.get(candidate);
+  return (candidate as Tagged)[PARSED_TEXT] as string | undefined;
 }
 
 function countKeys(record: LogRecord): number {
@@ -58,27 +75,108 @@ export function keepJsonText(text: string, record: LogRecord): void {
   if (!isWellFormed.call(text)) return;
   let end = text.length - 1;
   while (end > 0 && text.charCodeAt(end) !== 0x7d) end--; // only whitespace follows the brace
-  sourceTexts.set(record, { head: text.slice(0, end), keys: countKeys(record) });
+  const keys = countKeys(record);
+  const kept: SourceText = { head: text.slice(0, end), keys, empty: keys === 0 };
+  tag(record, KEPT_JSON, kept);
 }
 
-/** JSON of one record: spliced from its source text when it has one, else JSON.stringify. */
+/** Keep the JSON of `record` as it is now (no source text): called before keys are added. */
+export function keepRecordJson(record: LogRecord): void {
+  if ((record as Tagged)[KEPT_JSON] !== undefined) return;
+  const json = JSON.stringify(record);
+  const kept: SourceText = {
+    head: json.slice(0, -1),
+    keys: countKeys(record),
+    empty: json === "{}",
+  };
+  tag(record, KEPT_JSON, kept);
+}
+
+/** JSON of one record: its kept JSON with the keys added since, else JSON.stringify. */
 export function recordJson(record: LogRecord): string {
-  const source = sourceTexts.get(record);
+  const source = (record as Tagged)[KEPT_JSON] as SourceText | undefined;
   if (source === undefined) return JSON.stringify(record);
-  // the added keys go through one JSON.stringify call, as one object
-  let added: LogRecord | undefined;
+  let out = source.head;
+  let empty = source.empty;
   let index = 0;
   for (const key in record) {
     if (index++ < source.keys && key !== NORMALIZATION_KEY && key !== ENVELOPE_KEY) continue;
-    if (key === "__proto__") return JSON.stringify(record); // cannot be copied by assignment
-    added ??= {};
-    added[key] = record[key];
+    const value = record[key];
+    const json =
+      key === ENVELOPE_KEY
+        ? envelopeJson(value)
+        : key === NORMALIZATION_KEY
+          ? normalizationJson(value, source.normalization)
+          : JSON.stringify(value);
+    if (json === undefined) continue; // undefined values are left out, as JSON.stringify does
+    out += `${empty ? "" : ","}${keyJson(key)}:${json}`;
+    empty = false;
   }
-  if (added === undefined) return `${source.head}}`;
-  const json = JSON.stringify(added);
-  if (json.length === 2) return `${source.head}}`; // only undefined values, left out
-  // `{"k":v,...}` minus its opening brace; it brings the record's closing brace
-  return source.keys === 0 ? `${source.head}${json.slice(1)}` : `${source.head},${json.slice(1)}`;
+  return `${out}}`;
+}
+
+/** `"key"` for the keys the classifier adds (a few names, over and over). */
+const keyJsonCache = new Map<string, string>();
+function keyJson(key: string): string {
+  let json = keyJsonCache.get(key);
+  if (json === undefined) {
+    json = JSON.stringify(key);
+    if (keyJsonCache.size < 1000) keyJsonCache.set(key, json);
+  }
+  return json;
+}
+
+/** The records of one CloudWatch Logs payload share their envelope object: encode it once. */
+let lastEnvelope: unknown;
+let lastEnvelopeJson: string | undefined;
+function envelopeJson(envelope: unknown): string | undefined {
+  if (envelope !== lastEnvelope || lastEnvelopeJson === undefined) {
+    lastEnvelope = envelope;
+    lastEnvelopeJson = JSON.stringify(envelope);
+  }
+  return lastEnvelopeJson;
+}
+
+/** `{"function":<f>,"values":` for each normalization description seen. */
+const entryHeads = new Map<string | null, string>();
+function entryHead(description: string | null): string {
+  let head = entryHeads.get(description);
+  if (head === undefined) {
+    head = `{"function":${JSON.stringify(description)},"values":`;
+    if (entryHeads.size < 10_000) entryHeads.set(description, head);
+  }
+  return head;
+}
+
+/**
+ * The normalizer adds `block` (SPEC §3.5's shape and nothing else) to `record`: note it, so it is
+ * encoded without checking its shape.
+ */
+export function noteOwnNormalization(record: LogRecord, block: NormalizedTypes): void {
+  const kept = (record as Tagged)[KEPT_JSON] as SourceText | undefined;
+  if (kept) kept.normalization = block;
+}
+
+/** `streamalert_normalization`: the normalizer's own blocks fast, anything else JSON.stringify. */
+function normalizationJson(block: unknown, own: object | undefined): string | undefined {
+  if (block !== own || typeof block !== "object" || block === null) return JSON.stringify(block);
+  let out = "{";
+  for (const type in block) {
+    const list = (block as Record<string, unknown>)[type];
+    let json: string;
+    if (Array.isArray(list)) {
+      json = "[";
+      for (let index = 0; index < list.length; index++) {
+        const entry = list[index] as NormalizedValues;
+        if (index > 0) json += ",";
+        json += entryHead(entry.function) + JSON.stringify(entry.values);
+        json += entry.send_to_artifacts === false ? ',"send_to_artifacts":false}' : "}";
+      }
+      json += "]";
+    } else json = JSON.stringify(list); // the record id
+    out += `${out.length === 1 ? "" : ","}${keyJson(type)}:${json}`;
+  }
+  return `${out}}`;
 }
 
 /** The parts of a classified record's JSON around its record, for the last values seen. */
@@ -95,9 +193,15 @@ const wrapper = {
 /** JSON of a classified record, keys in the order the rules engine and StreamAlert tools expect. */
 export function classifiedRecordJson(classified: ClassifiedRecord): string {
   const { cluster, log_schema_type, service, resource, data_type } = classified;
-  const fields: unknown[] = [cluster, log_schema_type, service, resource, data_type];
-  // the classifier always sets all five; anything else is encoded as it is
-  if (!fields.every((field) => typeof field === "string")) return JSON.stringify(classified);
+  if (
+    typeof cluster !== "string" ||
+    typeof log_schema_type !== "string" ||
+    typeof service !== "string" ||
+    typeof resource !== "string" ||
+    typeof data_type !== "string"
+  ) {
+    return JSON.stringify(classified); // the classifier always sets all five
+  }
   // consecutive records nearly always share these: encode them once per change
   if (
     wrapper.before === "" ||

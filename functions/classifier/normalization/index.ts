@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { type LogRecord, NORMALIZATION_KEY } from "../../shared/classified-record";
 import type { LogSchema, NormalizedTypesConfig } from "../../shared/config/types";
+import { noteOwnNormalization } from "../record-json";
 import { compileLegacyNormalization } from "./legacy";
 import type { CollectNormalized, NormalizedTypes } from "./types";
 import { compileV2Normalization } from "./v2";
@@ -30,6 +31,7 @@ export function compileNormalizer(
     for (const _type in found) {
       (found as Record<string, unknown>)[RECORD_ID_KEY] = randomUUID();
       record[NORMALIZATION_KEY] = found;
+      noteOwnNormalization(record, found);
       return;
     }
   };

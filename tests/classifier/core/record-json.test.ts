@@ -84,6 +84,48 @@ describe("classifiedRecordJson", () => {
     expectSameAsStringify([record]);
   });
 
+  it("keeps a normalization block that came in with the input, every key of it", () => {
+    const plain: SchemaSpec = {
+      schema: { user: "string", streamalert_normalization: {} },
+    };
+    const [record] = classifyText(
+      { "app:plain": plain },
+      '{"user": "eve", "streamalert_normalization": {"ip": [{"function": null, "values": ["1"], "note": "x"}]}}',
+    );
+    const sent = JSON.parse(classifiedRecordJson(record)).record;
+    expect(sent.streamalert_normalization.ip[0].note).toBe("x");
+    expectSameAsStringify([record]);
+  });
+
+  it("writes CSV records and their envelope, shared by the records of one payload", () => {
+    const csv: SchemaSpec = {
+      parser: "csv",
+      schema: { host: "string", count: "integer" },
+      configuration: {
+        json_path: "logEvents[*].message",
+        envelope_keys: { logGroup: "string" },
+        normalization: { hostName: [{ path: ["host"], function: "Host" }] },
+      },
+    };
+    const records = classifyText(
+      { "app:csv": csv },
+      JSON.stringify({ logGroup: "g", logEvents: [{ message: "a,1" }, { message: "b,2" }] }),
+    );
+    expect(records.map((r) => JSON.parse(classifiedRecordJson(r)).record)).toEqual([
+      expect.objectContaining({
+        host: "a",
+        count: 1,
+        "streamalert:envelope_keys": { logGroup: "g" },
+      }),
+      expect.objectContaining({
+        host: "b",
+        count: 2,
+        "streamalert:envelope_keys": { logGroup: "g" },
+      }),
+    ]);
+    expectSameAsStringify(records);
+  });
+
   it("escapes a lone surrogate as JSON.stringify does", () => {
     const [record] = classifyText({ "app:log": normalized }, '{"user": "\ud800", "ip": "x"}');
     const json = classifiedRecordJson(record);
