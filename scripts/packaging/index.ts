@@ -1,5 +1,5 @@
-// `make build [CLUSTER=x]`: validate conf/ (an error stops before anything is written), bundle and
-// zip the functions into build/dist, synthesize the global stack and the cluster(s) into build/,
+// `make build [CLUSTER=x]`: validate conf/ and the rules (an error stops before anything is
+// written), bundle and zip the functions into build/dist, synthesize the global stack and the cluster(s) into build/,
 // and print what was written.
 import { readFileSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -8,6 +8,7 @@ import { synthesize } from "../../modules/app";
 import type { FunctionArtifact } from "../../modules/lambda";
 import { buildFunctionZips } from "./bundle";
 import { collectConfigFiles } from "./config-files";
+import { validateProjectRules } from "./validate-rules";
 
 export interface BuildOptions {
   projectDir: string;
@@ -39,6 +40,8 @@ export async function runBuild(options: BuildOptions): Promise<string[]> {
   const artifacts: Record<string, FunctionArtifact> = {};
   const started = performance.now();
   if (!options.skipBundles) {
+    const rules = await validateProjectRules(options.projectDir, config);
+    lines.push(`rules   ${rules} rules checked`);
     const files = collectConfigFiles(options.configDir);
     const distDir = join(options.outdir, "dist");
     rmSync(distDir, { recursive: true, force: true });

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runBuild } from "../../../scripts/packaging";
@@ -41,6 +41,20 @@ describe("runBuild", () => {
     ]);
     expect(existsSync(join(outdir, "stacks/corp"))).toBe(false);
   });
+
+  it("stops on a rule whose output conf/outputs.json lacks, naming the rule file", async () => {
+    const root = tempDir();
+    const confDir = join(root, "conf");
+    cpSync("conf", confDir, { recursive: true });
+    cpSync("schemas", join(root, "schemas"), { recursive: true });
+    const outputs = JSON.parse(readFileSync(join(confDir, "outputs.json"), "utf8"));
+    delete outputs.slack;
+    writeFileSync(join(confDir, "outputs.json"), JSON.stringify(outputs));
+    const outdir = join(tempDir(), "build");
+    const build = runBuild({ projectDir: process.cwd(), configDir: confDir, outdir });
+    await expect(build).rejects.toThrow(/rules\/.*\.ts: \w+: .*slack:security-alerts/);
+    expect(existsSync(outdir)).toBe(false);
+  }, 30_000);
 
   it("rejects an unknown cluster before writing", async () => {
     const outdir = join(tempDir(), "build");
