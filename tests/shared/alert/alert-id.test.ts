@@ -38,4 +38,12 @@ describe("deterministicAlertId", () => {
   ])("changes with %s", (_case, rule, from, occurrence) => {
     expect(deterministicAlertId(rule, from, occurrence)).not.toBe(base);
   });
+
+  it("counts a __proto__ key parsed from JSON as data", () => {
+    const withProto = JSON.parse('{"__proto__": {"x": 1}, "a": 1}') as Record<string, unknown>;
+    const withoutProto = JSON.parse('{"a": 1}') as Record<string, unknown>;
+    expect(deterministicAlertId("r", origin(withProto))).not.toBe(
+      deterministicAlertId("r", origin(withoutProto)),
+    );
+  });
 });
