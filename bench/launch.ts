@@ -47,7 +47,8 @@ async function main(): Promise<number> {
     logLevel: "warning",
     plugins: [staticRulesPlugin()],
   });
-  const child = spawnSync(process.execPath, [outfile, ...process.argv.slice(2)], {
+  // --expose-gc: bench/measure.ts collects garbage before each timed run
+  const child = spawnSync(process.execPath, ["--expose-gc", outfile, ...process.argv.slice(2)], {
     cwd: projectDir,
     stdio: "inherit",
   });

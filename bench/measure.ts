@@ -5,6 +5,14 @@ export interface Timing {
 }
 
 /**
+ * A full collection before each timed run when node runs with --expose-gc (bench/launch.ts
+ * passes it), so no run pays for the garbage the previous one left.
+ */
+export function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+/**
  * Several measures in one run: a warm-up round, then `runs` rounds each running every function
  * once in turn, so a change in the machine's speed (other processes, a noisy host) falls on
  * all of them alike; the fastest time of each is reported, in the order given.
@@ -13,6 +21,7 @@ export function bestOfInterleaved(fns: Array<() => void>, runs = 3): Timing[] {
   const best = fns.map(() => Number.POSITIVE_INFINITY);
   for (let round = 0; round <= runs; round++) {
     fns.forEach((fn, index) => {
+      collectGarbage();
       const start = process.hrtime.bigint();
       fn();
       const seconds = Number(process.hrtime.bigint() - start) / 1e9;

@@ -8,7 +8,7 @@ import type { StreamAlertConfig } from "../functions/shared/config/types";
 import type { RuleRegistry } from "../functions/shared/rules/registry";
 import { clusterForStream } from "./classifier-bench";
 import type { CorpusLine } from "./corpus";
-import { round } from "./measure";
+import { collectGarbage, round } from "./measure";
 
 const SQS_BODY_LIMIT = 256 * 1024;
 
@@ -103,6 +103,7 @@ function rulesPass(registry: RuleRegistry): (bodies: SqsBody[]) => Promise<numbe
 }
 
 async function seconds(work: () => Promise<unknown>): Promise<number> {
+  collectGarbage();
   const start = process.hrtime.bigint();
   await work();
   return Number(process.hrtime.bigint() - start) / 1e9;

@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from "node:util";
 import type { LogRecord } from "../classified-record";
 import { NORMALIZATION_KEY } from "../classified-record";
+import { mayTakeSecondArgument } from "./function-params";
 import { type RuleProblem, RuleRegistryError } from "./registry-errors";
 import { validateRule } from "./registry-validation";
 import type { Matcher, MatcherFunction, Rule } from "./types";
@@ -105,7 +106,7 @@ export function buildRuleRegistry(
     const matcherFns = (rule.matchers ?? []).map((entry) =>
       typeof entry === "string" ? (matchers.get(entry) as MatcherFunction) : entry,
     );
-    const copyContext = contextCopier(rule.context);
+    const copyContext = mayTakeSecondArgument(rule.fn) ? contextCopier(rule.context) : undefined;
     rules.push({ ...rule, name, file, matcherFns, copyContext });
   }
   if (problems.length > 0) throw new RuleRegistryError(problems);
