@@ -90,7 +90,7 @@ function bundlesSection(f: AllFigures): string[] {
   return [
     "### Build, synth, bundles and cold start",
     "",
-    `Command: \`${f.commands.bundles}\`: \`tsx scripts/packaging/index.ts --cluster ${b.cluster}\` (what \`make build CLUSTER=${b.cluster}\` runs on a warm install) into a temp dir, then with --skip-bundles for synth alone; each function's zip unpacked and its index.js required by a fresh \`node -e\` (median of 5). An empty \`node -e\` process takes ${b.emptyNodeMs} ms on this machine.`,
+    `Command: \`${f.commands.bundles}\`: \`tsx scripts/packaging/index.ts --cluster ${b.cluster}\` (what \`make build CLUSTER=${b.cluster}\` runs on a warm install) into a temp dir, then with --skip-bundles for synth alone; each function's zip unpacked and its index.js required by a fresh \`node -e\` (median of 7 rounds, each starting every bundle once in turn). An empty \`node -e\` process takes ${b.emptyNodeMs} ms on this machine.`,
     "",
     "| measure | seconds | target |",
     "|---|---|---|",
