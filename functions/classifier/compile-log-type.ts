@@ -86,12 +86,15 @@ export function compileLogType(
       const record =
         text === undefined
           ? castRecord(candidate, schema, mode)
-          : castKeepingJsonText(candidate as LogRecord, text, schema, mode);
+          : castKeepingText(candidate as LogRecord, schema, mode);
       if (!record || (matchesRecordPatterns && !matchesRecordPatterns(record))) {
         invalid++;
         continue;
       }
-      if (spliceable) keepRecordJson(record); // unless keepJsonText kept its source text
+      // kept only once the record is accepted: a rejected one may be the parsed input, which
+      // the next schema tries again
+      if (text !== undefined && record === unchangedByCast) keepJsonText(text, record);
+      else if (spliceable) keepRecordJson(record);
       if (envelope) record[ENVELOPE_KEY] = envelope; // shared by the records, as in StreamAlert
       addOptionalDefaults(record, schema);
       if (records) records.push(record);
@@ -114,20 +117,24 @@ function jsonTextOf(candidate: unknown, input: RecordInput): string | undefined 
   return candidate === input.json() ? input.jsonText() : parsedJsonText(candidate);
 }
 
+/** The last record castKeepingText returned unchanged (its source text still holds). */
+let unchangedByCast: LogRecord | undefined;
+
 /**
- * castRecord for a candidate parsed from `text`: cast without writing into the candidate, and
- * when nothing changed, keep the text for the record's JSON (record-json.ts).
+ * castRecord for a candidate parsed from JSON text the classifier may reuse: cast without writing
+ * into the candidate; when nothing changed, the record is the candidate (or a shallow copy of it
+ * in "copy" mode), noted in unchangedByCast until the next call.
  */
-function castKeepingJsonText(
+function castKeepingText(
   candidate: LogRecord,
-  text: string,
   schema: CompiledObjectSchema,
   mode: CastMode,
 ): LogRecord | undefined {
+  unchangedByCast = undefined;
   const cast = castRecord(candidate, schema, "copyOnWrite");
   if (cast !== candidate) return cast; // undefined, or a copy with cast values
   const record = mode === "copy" ? { ...candidate } : candidate;
-  keepJsonText(text, record);
+  unchangedByCast = record;
   return record;
 }
 

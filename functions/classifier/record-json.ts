@@ -39,9 +39,9 @@ const KEPT_JSON = Symbol("streamalert.keptJson");
 
 type Tagged = Record<symbol, unknown>;
 
-/** Not enumerable: test matchers and console output do not show it either. */
+/** Not enumerable: test matchers and console output do not show it either. Replaceable. */
 function tag(target: object, key: symbol, value: unknown): void {
-  Object.defineProperty(target, key, { value });
+  Object.defineProperty(target, key, { value, writable: true, configurable: true });
 }
 
 /** ES2024's String.prototype.isWellFormed (Node 20 has it; the ES2023 lib does not declare it). */
@@ -82,7 +82,6 @@ export function keepJsonText(text: string, record: LogRecord): void {
 
 /** Keep the JSON of `record` as it is now (no source text): called before keys are added. */
 export function keepRecordJson(record: LogRecord): void {
-  if ((record as Tagged)[KEPT_JSON] !== undefined) return;
   const json = JSON.stringify(record);
   const kept: SourceText = {
     head: json.slice(0, -1),

@@ -126,6 +126,22 @@ describe("classifiedRecordJson", () => {
     expectSameAsStringify(records);
   });
 
+  it("lets the next schema keep a record an earlier schema cast but its log_patterns refused", () => {
+    const shape = { user: "string", action: "string" };
+    const records = classifyText(
+      {
+        "a:refuses": {
+          schema: shape,
+          configuration: { priority: 0, log_patterns: { action: ["login*"] } },
+        },
+        "b:takes": { schema: shape, configuration: { priority: 1 } },
+      },
+      '{"user": "eve", "action": "logout"}',
+    );
+    expect(records.map((r) => r.log_schema_type)).toEqual(["b:takes"]);
+    expectSameAsStringify(records);
+  });
+
   it("escapes a lone surrogate as JSON.stringify does", () => {
     const [record] = classifyText({ "app:log": normalized }, '{"user": "\ud800", "ip": "x"}');
     const json = classifiedRecordJson(record);
