@@ -127,7 +127,7 @@ describe("classifiedRecordJson", () => {
   });
 
   it("lets the next schema keep a record an earlier schema cast but its log_patterns refused", () => {
-    const shape = { user: "string", action: "string" };
+    const shape: SchemaSpec["schema"] = { user: "string", action: "string" };
     const records = classifyText(
       {
         "a:refuses": {
