@@ -6,7 +6,8 @@ import { mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promise
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
-import { inflateRawSync } from "node:zlib";
+
+import { readZipEntries } from "../scripts/packaging/zip";
 
 const run = promisify(execFile);
 
@@ -45,14 +46,6 @@ function phaseSeconds(stdout: string): { bundles: number; synth: number } {
   const match = /bundles ([\d.]+) s, synth ([\d.]+) s/.exec(stdout);
   if (!match) throw new Error(`scripts/packaging printed no timing line:\n${stdout}`);
   return { bundles: Number(match[1]), synth: Number(match[2]) };
-}
-
-/** index.js out of one of our single-entry deterministic zips (local header, then deflate). */
-function unzipIndexJs(zip: Buffer): Buffer {
-  if (zip.readUInt32LE(0) !== 0x04034b50) throw new Error("not a zip local file header");
-  const compressedSize = zip.readUInt32LE(18);
-  const start = 30 + zip.readUInt16LE(26) + zip.readUInt16LE(28);
-  return inflateRawSync(zip.subarray(start, start + compressedSize));
 }
 
 function median(values: number[]): number {
@@ -116,11 +109,15 @@ export async function benchBundles(
       [];
     for (const file of (await readdir(distDir)).filter((f) => f.endsWith(".zip")).sort()) {
       const zip = await readFile(join(distDir, file));
-      const js = unzipIndexJs(zip);
+      const entries = readZipEntries(zip);
+      const js = entries["index.js"];
       const name = file.replace(/-[0-9a-f]{16}\.zip$/, "");
       const jsFile = join(dir, "cold", name, "index.js");
       await run("mkdir", ["-p", join(dir, "cold", name)]);
-      await writeFile(jsFile, js);
+      // every file of the zip, as Lambda unpacks it; only index.js is required at start
+      for (const [entry, content] of Object.entries(entries)) {
+        await writeFile(join(dir, "cold", name, entry), content);
+      }
       const zipBytes = (await stat(join(distDir, file))).size;
       bundles.push({ name, zipBytes, bundleBytes: js.length, jsFile });
     }

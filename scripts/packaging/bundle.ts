@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { build, type Plugin } from "esbuild";
+import { type BuildOptions, build, type Plugin } from "esbuild";
 import { publishersIndexPlugin } from "../../functions/alert_processor/publishers/discover";
 import { rulesIndexPlugin } from "../../functions/rules_engine/discover";
 import { scheduledQueriesIndexPlugin } from "../../functions/scheduled_queries/discover";
@@ -17,6 +17,21 @@ export interface FunctionBundleSpec {
   handler: string;
   /** `configFiles` are the raw conf/ files the bundle embeds (global.json, ...) */
   plugins?: (projectDir: string, configFiles: Record<string, string>) => Plugin[];
+  /**
+   * Modules bundled into a file of their own beside index.js, which the function loads when it
+   * first needs them (`import(specifier)`): code most invocations never run stays out of the
+   * cold start.
+   */
+  separateFiles?: SeparateFile[];
+}
+
+export interface SeparateFile {
+  /** the import specifier as written in the source, e.g. "./aws-outputs" */
+  specifier: string;
+  /** the file's name in the zip, e.g. "aws-outputs.js" */
+  file: string;
+  /** the module's source, relative to the project folder */
+  entry: string;
 }
 
 export const FUNCTION_BUNDLES: FunctionBundleSpec[] = [
@@ -31,6 +46,13 @@ export const FUNCTION_BUNDLES: FunctionBundleSpec[] = [
     key: "alert_processor",
     handler: "functions/alert_processor/handler.ts",
     plugins: (dir) => [publishersIndexPlugin("rules", dir)],
+    separateFiles: [
+      {
+        specifier: "./aws-outputs",
+        file: "aws-outputs.js",
+        entry: "functions/alert_processor/outputs/aws-outputs.ts",
+      },
+    ],
   },
   { key: "athena_partitioner", handler: "functions/athena_partitioner/handler.ts" },
   { key: "apps", handler: "functions/apps/handler.ts" },
@@ -75,6 +97,56 @@ function embeddedConfigPlugin(projectDir: string, files: Record<string, string>)
   };
 }
 
+const COMMON_OPTIONS: BuildOptions & { write: false } = {
+  bundle: true,
+  platform: "node",
+  target: "node20",
+  format: "cjs",
+  // The ES module builds of the AWS SDK and Smithy packages (their "module" field) can be
+  // tree-shaken; the CommonJS ones ("main", esbuild's default first choice on node) cannot.
+  // Preferring them cuts each bundle by a third to a half, and its cold start with it
+  // (measured in docs/PERFORMANCE.md).
+  mainFields: ["module", "main"],
+  minify: true,
+  treeShaking: true,
+  legalComments: "none",
+  write: false,
+  logLevel: "silent",
+};
+
+/** Imports of a separate file's module left to `require("./<file>")` at run time. */
+function separateFilesPlugin(files: SeparateFile[]): Plugin {
+  return {
+    name: "streamalert-separate-files",
+    setup(pluginBuild) {
+      for (const { specifier, file } of files) {
+        const exact = new RegExp(`^${specifier.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}$`);
+        pluginBuild.onResolve({ filter: exact }, () => ({ path: `./${file}`, external: true }));
+      }
+    },
+  };
+}
+
+/** index.js and any separate files of one function, by their names in the zip. */
+export async function bundleFunctionFiles(
+  spec: FunctionBundleSpec,
+  projectDir: string,
+  configFiles: Record<string, string>,
+): Promise<Record<string, string>> {
+  const files: Record<string, string> = {
+    "index.js": await bundleFunction(spec, projectDir, configFiles),
+  };
+  for (const separate of spec.separateFiles ?? []) {
+    const result = await build({
+      ...COMMON_OPTIONS,
+      entryPoints: [join(projectDir, separate.entry)],
+      absWorkingDir: projectDir,
+    });
+    files[separate.file] = result.outputFiles[0].text;
+  }
+  return files;
+}
+
 /** The bundled JavaScript of one function (index.js, CommonJS, exports `handler`). */
 export async function bundleFunction(
   spec: FunctionBundleSpec,
@@ -91,24 +163,12 @@ export async function bundleFunction(
       sourcefile: `${spec.key}-entry.ts`,
       loader: "ts",
     },
+    ...COMMON_OPTIONS,
     absWorkingDir: projectDir,
-    bundle: true,
-    platform: "node",
-    target: "node20",
-    format: "cjs",
-    // The ES module builds of the AWS SDK and Smithy packages (their "module" field) can be
-    // tree-shaken; the CommonJS ones ("main", esbuild's default first choice on node) cannot.
-    // Preferring them cuts each bundle by a third to a half, and its cold start with it
-    // (measured in docs/PERFORMANCE.md).
-    mainFields: ["module", "main"],
-    minify: true,
-    treeShaking: true,
-    legalComments: "none",
-    write: false,
-    logLevel: "silent",
     plugins: [
       embeddedConfigPlugin(projectDir, configFiles),
       ...(spec.plugins?.(projectDir, configFiles) ?? []),
+      separateFilesPlugin(spec.separateFiles ?? []),
     ],
   });
   return result.outputFiles[0].text;
@@ -128,8 +188,7 @@ export async function buildFunctionZips(
       skipped.push(spec.key);
       continue;
     }
-    const code = await bundleFunction(spec, projectDir, configFiles);
-    const zip = createZip({ "index.js": code });
+    const zip = createZip(await bundleFunctionFiles(spec, projectDir, configFiles));
     const digest = createHash("sha256").update(zip).digest();
     const file = `${spec.key}-${digest.toString("hex").slice(0, 16)}.zip`;
     writeFileSync(join(distDir, file), zip);

@@ -1,6 +1,6 @@
 // A deterministic zip writer: entries sorted by name, every timestamp 1980-01-01 00:00 (the DOS
 // epoch), fixed attributes, deflate at level 9. Same input bytes → same zip bytes on any machine.
-import { deflateRawSync } from "node:zlib";
+import { deflateRawSync, inflateRawSync } from "node:zlib";
 
 const CRC_TABLE = (() => {
   const table = new Uint32Array(256);
@@ -74,4 +74,20 @@ export function createZip(files: Record<string, string | Uint8Array>): Buffer {
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...local, directory, end]);
+}
+
+/** The entries of a zip createZip wrote (local headers in order, sizes in each header). */
+export function readZipEntries(zip: Buffer): Record<string, Buffer> {
+  const entries: Record<string, Buffer> = {};
+  let offset = 0;
+  while (offset + 30 <= zip.length && zip.readUInt32LE(offset) === 0x04034b50) {
+    const compressedSize = zip.readUInt32LE(offset + 18);
+    const nameLength = zip.readUInt16LE(offset + 26);
+    const extraLength = zip.readUInt16LE(offset + 28);
+    const name = zip.subarray(offset + 30, offset + 30 + nameLength).toString("utf8");
+    const start = offset + 30 + nameLength + extraLength;
+    entries[name] = inflateRawSync(zip.subarray(start, start + compressedSize));
+    offset = start + compressedSize;
+  }
+  return entries;
 }

@@ -6,6 +6,7 @@ import { AssumeRoleCommand, type AssumeRoleCommandOutput, STSClient } from "@aws
 import { type AwsClientOptions, awsClientConfig } from "../../shared/aws/client-config";
 import { awsOutputError } from "./aws-error";
 import { lambdaPayload, parseLambdaTarget } from "./aws-lambda-target";
+import { AWS_OUTPUT_CREDENTIAL_KEYS } from "./aws-output-keys";
 import { OutputConfigError } from "./errors";
 import type { OutputService } from "./types";
 
@@ -82,7 +83,7 @@ export function createLambdaV2Output(deps: LambdaV2OutputDeps = {}): OutputServi
 
   return {
     service: LAMBDA_V2_SERVICE,
-    credentialKeys: ["lambda_function_arn"],
+    credentialKeys: AWS_OUTPUT_CREDENTIAL_KEYS["aws-lambda-v2"],
     async dispatch({ alert, descriptor, publication, credentials }) {
       const functionArn = credentials?.lambda_function_arn?.trim();
       if (!functionArn) {

@@ -6,6 +6,7 @@ import { SESClient, SendRawEmailCommand } from "@aws-sdk/client-ses";
 import { type AwsClientOptions, awsClientConfig } from "../../shared/aws/client-config";
 import { OverrideKeys } from "../publishers/override-keys";
 import { awsOutputError } from "./aws-error";
+import { AWS_OUTPUT_CREDENTIAL_KEYS } from "./aws-output-keys";
 import { toJsonText, toSortedJsonText } from "./aws-request";
 import { buildRawEmail, type EmailAttachment, type EmailMessage } from "./aws-ses-message";
 import { OutputConfigError } from "./errors";
@@ -96,7 +97,7 @@ export function createSesOutput(deps: SesOutputDeps = {}): OutputService {
 
   return {
     service: SES_SERVICE,
-    credentialKeys: ["from_email", "to_emails"],
+    credentialKeys: AWS_OUTPUT_CREDENTIAL_KEYS["aws-ses"],
     async dispatch(request) {
       const message = sesMessage(request);
       const raw = buildRawEmail(message);

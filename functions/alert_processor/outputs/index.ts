@@ -1,14 +1,7 @@
 // Every output service the alert processor can send to (SPEC §5), keyed by its outputs.json name.
-// Each factory builds its SDK or HTTP client lazily, so a service no alert uses costs nothing.
+// Each factory builds its SDK or HTTP client lazily, so a service no alert uses costs nothing; the
+// AWS services' code itself is loaded at their first dispatch (lazy-aws-outputs.ts).
 import type { AwsClientOptions } from "../../shared/aws/client-config";
-import { createCloudWatchLogOutput } from "./aws-cloudwatch-log";
-import { createFirehoseOutput } from "./aws-firehose";
-import { createLambdaOutput } from "./aws-lambda";
-import { createLambdaV2Output } from "./aws-lambda-v2";
-import { createS3Output } from "./aws-s3";
-import { createSesOutput } from "./aws-ses";
-import { createSnsOutput } from "./aws-sns";
-import { createSqsOutput } from "./aws-sqs";
 import { createCarbonBlackOutput } from "./carbonblack";
 import { createDemistoOutput } from "./demisto";
 import { createGithubOutput } from "./github";
@@ -16,6 +9,7 @@ import { createHttpClient, type HttpClient } from "./http";
 import { createJiraOutput } from "./jira";
 import { createJiraV2Output } from "./jira-v2";
 import { createKomandOutput } from "./komand";
+import { createLazyAwsOutputServices } from "./lazy-aws-outputs";
 import { createPagerDutyOutput } from "./pagerduty";
 import { createPagerDutyIncidentOutput } from "./pagerduty-incident";
 import { createPagerDutyV2Output } from "./pagerduty-v2";
@@ -71,14 +65,7 @@ export function createOutputServices(
   const { clientOptions, accountId } = options;
   const http = options.http ?? createHttpClient();
   const services: Record<OutputServiceName, OutputService> = {
-    "aws-cloudwatch-log": createCloudWatchLogOutput({ clientOptions }),
-    "aws-firehose": createFirehoseOutput({ clientOptions }),
-    "aws-lambda": createLambdaOutput({ clientOptions }),
-    "aws-lambda-v2": createLambdaV2Output({ clientOptions }),
-    "aws-s3": createS3Output({ clientOptions }),
-    "aws-ses": createSesOutput({ clientOptions }),
-    "aws-sns": createSnsOutput({ clientOptions, accountId }),
-    "aws-sqs": createSqsOutput({ clientOptions }),
+    ...createLazyAwsOutputServices({ clientOptions, accountId }),
     carbonblack: createCarbonBlackOutput({ http }),
     demisto: createDemistoOutput({ http }),
     github: createGithubOutput({ http }),

@@ -1,9 +1,9 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { inflateRawSync } from "node:zlib";
 import { type BuiltArtifact, buildFunctionZips } from "../../../scripts/packaging/bundle";
 import { collectConfigFiles } from "../../../scripts/packaging/config-files";
+import { readZipEntries } from "../../../scripts/packaging/zip";
 
 const projectDir = process.cwd();
 const dirs: string[] = [];
@@ -23,10 +23,9 @@ afterAll(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
-/** index.js out of a one-entry zip. */
+/** index.js out of a function zip. */
 function indexJs(zip: Buffer): string {
-  const start = 30 + zip.readUInt16LE(26);
-  return inflateRawSync(zip.subarray(start, start + zip.readUInt32LE(18))).toString();
+  return readZipEntries(zip)["index.js"].toString("utf8");
 }
 
 describe("buildFunctionZips", () => {

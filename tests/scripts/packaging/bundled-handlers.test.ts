@@ -1,6 +1,7 @@
-// The deployable bundles, run: the classifier and rules engine exactly as bundleFunction builds
-// them (minified, the AWS SDK inside as tree-shaken ES modules, conf/ embedded), required from a
-// temp folder and invoked with Lambda events. Their SDK clients talk to the emulators (s3rver,
+// The deployable bundles, run: the classifier, rules engine and alert processor exactly as
+// bundleFunctionFiles builds them (minified, the AWS SDK inside as tree-shaken ES modules, conf/
+// embedded, the processor's AWS outputs in a file of their own), written to a temp folder, required
+// and invoked with Lambda events. Their SDK clients talk to the emulators (s3rver,
 // local-aws-sqs, dynalite) and a Firehose stand-in, configured the way Lambda configures them:
 // by environment only. A bundling or tree-shaking mistake in the SDK (a missing serializer,
 // protocol or middleware) fails a real request here instead of after deploy.
@@ -10,9 +11,11 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { ScanCommand } from "@aws-sdk/client-dynamodb";
 import { PutObjectCommand } from "@aws-sdk/client-s3";
-import { type Message, ReceiveMessageCommand } from "@aws-sdk/client-sqs";
+import { CreateQueueCommand, type Message, ReceiveMessageCommand } from "@aws-sdk/client-sqs";
+import { DynamoDBDocumentClient, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { unmarshall } from "@aws-sdk/util-dynamodb";
 import type { SQSBatchResponse, SQSEvent, SQSRecordAttributes } from "aws-lambda";
+import { toItem } from "../../../functions/shared/alert";
 import type { ClassifiedRecord } from "../../../functions/shared/classified-record";
 import { loadConfig } from "../../../functions/shared/config";
 import { classifierName, globalNames } from "../../../modules/shared/names";
@@ -21,8 +24,9 @@ import {
   type LocalResources,
 } from "../../../scripts/cli/run/local-resources";
 import { loadTestEventFile, type TestEvent } from "../../../scripts/cli/test/test-event";
-import { bundleFunction, FUNCTION_BUNDLES } from "../../../scripts/packaging/bundle";
+import { bundleFunctionFiles, FUNCTION_BUNDLES } from "../../../scripts/packaging/bundle";
 import { collectConfigFiles } from "../../../scripts/packaging/config-files";
+import { alertOf } from "../../alert_merger/factories";
 import { type Emulators, startEmulators } from "../../helpers/emulators";
 import { kinesisRecord, lambdaEvent, s3Record } from "../../helpers/lambda-events";
 import { type FirehoseStandIn, startFirehoseStandIn } from "./firehose-stand-in";
@@ -62,14 +66,14 @@ type RulesEngineBundle = BundledHandler<SQSEvent, SQSBatchResponse>;
 
 const tempDirs: string[] = [];
 
-/** Build one function's bundle and load it from a folder outside the project. */
+/** Build one function's bundle (every file of its zip) and load it from outside the project. */
 async function loadBundle<H>(key: string): Promise<H> {
   const spec = FUNCTION_BUNDLES.find((candidate) => candidate.key === key);
   if (!spec) throw new Error(`no bundle spec named ${key} in FUNCTION_BUNDLES`);
-  const code = await bundleFunction(spec, process.cwd(), collectConfigFiles("conf"));
+  const files = await bundleFunctionFiles(spec, process.cwd(), collectConfigFiles("conf"));
   const dir = mkdtempSync(join(tmpdir(), `streamalert-${key}-`));
   tempDirs.push(dir);
-  writeFileSync(join(dir, "index.js"), code);
+  for (const [name, code] of Object.entries(files)) writeFileSync(join(dir, name), code);
   const loaded = require(join(dir, "index.js")) as { handler?: H };
   if (typeof loaded.handler !== "function") throw new Error(`${key} bundle exports no handler`);
   return loaded.handler;
@@ -242,4 +246,35 @@ it("the bundled rules engine turns the queued records into the rules' alerts in 
     SourceEntity: BUCKET,
   });
   expect(JSON.parse(String(rootKey?.Record))).toMatchObject({ eventName: "CreateAccessKey" });
+});
+
+it("the bundled alert processor loads its AWS outputs from their own file and sends an alert", async () => {
+  type ProcessorBundle = (event: { RuleName: string; AlertID: string }) => Promise<{
+    table?: string;
+  }>;
+  const processor = await loadBundle<ProcessorBundle>("alert_processor");
+  // aws-sqs:soar-intake in conf/outputs.json; aws-firehose:alerts (which every alert has) goes to
+  // the stand-in
+  const queueName = String((config.outputs["aws-sqs"] as Record<string, string>)["soar-intake"]);
+  const { QueueUrl } = await emulators.sqs.send(new CreateQueueCommand({ QueueName: queueName }));
+  const alert = alertOf({
+    alertId: "bundled-processor",
+    outputs: ["aws-firehose:alerts", "aws-sqs:soar-intake"],
+  });
+  await DynamoDBDocumentClient.from(emulators.dynamodb).send(
+    new PutCommand({ TableName: globalNames(prefix).alertsTable, Item: { ...toItem(alert) } }),
+  );
+  const sentBefore = firehose.batches.length;
+
+  const result = await processor({ RuleName: alert.ruleName, AlertID: alert.alertId });
+
+  expect(result.table).toBe("deleted");
+  const [message] = await drainQueue(String(QueueUrl));
+  expect(JSON.parse(String(message?.Body))).toEqual(alert.record);
+  const archived = firehose.batches.slice(sentBefore);
+  expect(archived.map((batch) => batch.deliveryStreamName)).toEqual([
+    `${prefix}_streamalert_alert_delivery`,
+  ]);
+  expect(JSON.parse(archived[0].records[0])).toMatchObject({ id: alert.alertId });
+  expect(firehose.rejected).toEqual([]);
 });

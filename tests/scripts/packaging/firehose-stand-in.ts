@@ -1,11 +1,12 @@
 // A local stand-in for the Firehose API (there is no Firehose emulator): an HTTP server on
-// 127.0.0.1 that answers PutRecordBatch the way Firehose does (JSON 1.1 protocol) and keeps what
+// 127.0.0.1 that answers PutRecordBatch and PutRecord the way Firehose does (JSON 1.1) and keeps what
 // it was sent. Anything else gets the error Firehose would return, so a client that builds the
 // wrong request fails instead of being answered.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
 const PUT_RECORD_BATCH = "Firehose_20150804.PutRecordBatch";
+const PUT_RECORD = "Firehose_20150804.PutRecord";
 const JSON_1_1 = "application/x-amz-json-1.1";
 
 export interface ReceivedFirehoseBatch {
@@ -55,6 +56,20 @@ function parsePutRecordBatch(text: string): ReceivedFirehoseBatch | string {
   return { deliveryStreamName: body.DeliveryStreamName, records };
 }
 
+/** A PutRecord body as a batch of its one record, or why the body is not one. */
+function parsePutRecord(text: string): ReceivedFirehoseBatch | string {
+  let body: { DeliveryStreamName?: unknown; Record?: unknown };
+  try {
+    body = JSON.parse(text) as typeof body;
+  } catch {
+    return `body is not JSON: ${text.slice(0, 100)}`;
+  }
+  if (body.Record === undefined) return "Record is missing";
+  return parsePutRecordBatch(
+    JSON.stringify({ DeliveryStreamName: body.DeliveryStreamName, Records: [body.Record] }),
+  );
+}
+
 export async function startFirehoseStandIn(): Promise<FirehoseStandIn> {
   const batches: ReceivedFirehoseBatch[] = [];
   const rejected: string[] = [];
@@ -62,6 +77,18 @@ export async function startFirehoseStandIn(): Promise<FirehoseStandIn> {
     const target = req.headers["x-amz-target"];
     const contentType = req.headers["content-type"];
     const text = await readBody(req);
+    if (target === PUT_RECORD && contentType === JSON_1_1) {
+      // one record (the alert processor's aws-firehose output): kept as a batch of one
+      const single = parsePutRecord(text);
+      if (typeof single === "string") {
+        rejected.push(single);
+        reply(res, 400, { __type: "InvalidArgumentException", message: single });
+        return;
+      }
+      batches.push(single);
+      reply(res, 200, { RecordId: "record-0", Encrypted: false });
+      return;
+    }
     if (target !== PUT_RECORD_BATCH || contentType !== JSON_1_1) {
       rejected.push(`target ${String(target)}, content type ${String(contentType)}`);
       reply(res, 400, { __type: "UnknownOperationException", message: String(target) });
