@@ -139,7 +139,7 @@ export async function bundleFunctionFiles(
   for (const separate of spec.separateFiles ?? []) {
     const result = await build({
       ...COMMON_OPTIONS,
-      entryPoints: [join(projectDir, separate.entry)],
+      entryPoints: [`./${separate.entry}`],
       absWorkingDir: projectDir,
     });
     files[separate.file] = result.outputFiles[0].text;

@@ -40,6 +40,19 @@ describe("buildFunctionZips", () => {
     }
   });
 
+  it("writes no path of this machine into any file of any zip", () => {
+    for (const artifact of first.built) {
+      const entries = readZipEntries(readFileSync(join(firstDir, artifact.file)));
+      expect(Object.keys(entries)).toContain("index.js");
+      for (const content of Object.values(entries)) {
+        expect(content.toString("utf8")).not.toContain(projectDir);
+      }
+    }
+    const processor = first.built.find((artifact) => artifact.key === "alert_processor");
+    const files = readZipEntries(readFileSync(join(firstDir, String(processor?.file))));
+    expect(Object.keys(files).sort()).toEqual(["aws-outputs.js", "index.js"]);
+  });
+
   it("produces byte-identical zips on a second build", async () => {
     const second = await buildFunctionZips(projectDir, tempDir(), collectConfigFiles("conf"));
     expect(second.built).toEqual(first.built);
