@@ -1,7 +1,8 @@
 // Every output service the alert processor can send to (SPEC §5), keyed by its outputs.json name.
 // Each factory builds its SDK or HTTP client lazily, so a service no alert uses costs nothing; the
 // AWS services' code itself is loaded at their first dispatch (lazy-aws-outputs.ts).
-import type { AwsClientOptions } from "../../shared/aws/client-config";
+
+import type { AwsOutputOptions } from "./aws-outputs";
 import { createCarbonBlackOutput } from "./carbonblack";
 import { createDemistoOutput } from "./demisto";
 import { createGithubOutput } from "./github";
@@ -50,13 +51,10 @@ export const OUTPUT_SERVICE_NAMES = [
 
 export type OutputServiceName = (typeof OUTPUT_SERVICE_NAMES)[number];
 
-export interface OutputServicesOptions {
-  /** SDK client settings (region, emulator endpoints) for the AWS outputs */
-  clientOptions?: AwsClientOptions;
+/** The AWS outputs' options (SDK client settings, the SNS account) and the HTTP outputs' client. */
+export interface OutputServicesOptions extends AwsOutputOptions {
   /** the HTTP outputs' client @default createHttpClient() (3 s timeout, 5 tries) */
   http?: HttpClient;
-  /** the account SNS topics given by name live in @default asked of STS on first use */
-  accountId?: string;
 }
 
 export function createOutputServices(

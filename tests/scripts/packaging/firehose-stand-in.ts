@@ -70,6 +70,28 @@ function parsePutRecord(text: string): ReceivedFirehoseBatch | string {
   );
 }
 
+/** The two calls Firehose clients make: a batch, or one record (kept as a batch of one). */
+const OPERATIONS: Record<
+  string,
+  {
+    parse: (text: string) => ReceivedFirehoseBatch | string;
+    answer: (batch: ReceivedFirehoseBatch) => unknown;
+  }
+> = {
+  [PUT_RECORD_BATCH]: {
+    parse: parsePutRecordBatch,
+    answer: (batch) => ({
+      FailedPutCount: 0,
+      Encrypted: false,
+      RequestResponses: batch.records.map((_, index) => ({ RecordId: `record-${index}` })),
+    }),
+  },
+  [PUT_RECORD]: {
+    parse: parsePutRecord,
+    answer: () => ({ RecordId: "record-0", Encrypted: false }),
+  },
+};
+
 export async function startFirehoseStandIn(): Promise<FirehoseStandIn> {
   const batches: ReceivedFirehoseBatch[] = [];
   const rejected: string[] = [];
@@ -77,35 +99,23 @@ export async function startFirehoseStandIn(): Promise<FirehoseStandIn> {
     const target = req.headers["x-amz-target"];
     const contentType = req.headers["content-type"];
     const text = await readBody(req);
-    if (target === PUT_RECORD && contentType === JSON_1_1) {
-      // one record (the alert processor's aws-firehose output): kept as a batch of one
-      const single = parsePutRecord(text);
-      if (typeof single === "string") {
-        rejected.push(single);
-        reply(res, 400, { __type: "InvalidArgumentException", message: single });
-        return;
-      }
-      batches.push(single);
-      reply(res, 200, { RecordId: "record-0", Encrypted: false });
-      return;
-    }
-    if (target !== PUT_RECORD_BATCH || contentType !== JSON_1_1) {
+    const operation =
+      typeof target === "string" && Object.hasOwn(OPERATIONS, target)
+        ? OPERATIONS[target]
+        : undefined;
+    if (!operation || contentType !== JSON_1_1) {
       rejected.push(`target ${String(target)}, content type ${String(contentType)}`);
       reply(res, 400, { __type: "UnknownOperationException", message: String(target) });
       return;
     }
-    const batch = parsePutRecordBatch(text);
+    const batch = operation.parse(text);
     if (typeof batch === "string") {
       rejected.push(batch);
       reply(res, 400, { __type: "InvalidArgumentException", message: batch });
       return;
     }
     batches.push(batch);
-    reply(res, 200, {
-      FailedPutCount: 0,
-      Encrypted: false,
-      RequestResponses: batch.records.map((_, index) => ({ RecordId: `record-${index}` })),
-    });
+    reply(res, 200, operation.answer(batch));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
