@@ -1,11 +1,11 @@
-import { type Dirent, readdirSync } from "node:fs";
 import { join, posix, relative, sep } from "node:path";
 import type { Plugin } from "esbuild";
+import { findModuleFiles, importPath } from "../shared/module-files";
 
 // Build-time only: finds rule and matcher modules and writes the module that imports them all,
 // so the bundled rules engine never scans a file system at run time.
 
-const SKIPPED_DIRECTORIES = new Set(["node_modules", "publishers", "helpers", "__tests__"]);
+const SKIPPED_FOLDERS = new Set(["publishers", "helpers", "__tests__"]);
 
 /**
  * Every rule or matcher module under `root`, as sorted POSIX paths relative to the working
@@ -13,29 +13,7 @@ const SKIPPED_DIRECTORIES = new Set(["node_modules", "publishers", "helpers", "_
  * `publishers`/`helpers` folders are skipped.
  */
 export function discoverRuleFiles(root = "rules"): string[] {
-  const files: string[] = [];
-  const walk = (dir: string) => {
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (!SKIPPED_DIRECTORIES.has(entry.name)) walk(path);
-      } else if (isModuleFile(entry.name)) {
-        files.push(path.split(sep).join(posix.sep));
-      }
-    }
-  };
-  walk(root);
-  return files.sort();
-}
-
-function isModuleFile(name: string): boolean {
-  return name.endsWith(".ts") && !name.endsWith(".test.ts") && !name.endsWith(".d.ts");
+  return findModuleFiles(root, { skipFolders: SKIPPED_FOLDERS });
 }
 
 /** A module is a matcher module when it lives in a `matchers` folder. */
@@ -71,11 +49,6 @@ export function generateRulesIndexSource(
   lines.push("", "export const ruleModules: RuleModule[] = [", ...rules, "];");
   lines.push("", "export const matcherModules: RuleModule[] = [", ...matchers, "];", "");
   return lines.join("\n");
-}
-
-function importPath(fromDir: string, file: string): string {
-  const path = relative(fromDir, file).split(sep).join(posix.sep).replace(/\.ts$/, "");
-  return path.startsWith(".") ? path : `./${path}`;
 }
 
 /**

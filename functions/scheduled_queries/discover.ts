@@ -1,8 +1,8 @@
 // Build-time only: finds the scheduled query modules under the configured locations and writes
 // the module that imports them all, so the bundled runner never scans a file system.
-import { type Dirent, readdirSync } from "node:fs";
 import { join, posix, relative, sep } from "node:path";
 import type { Plugin } from "esbuild";
+import { findModuleFiles } from "../shared/module-files";
 
 export const DEFAULT_QUERY_LOCATIONS = ["scheduled_queries"];
 export const GENERATED_MARKER =
@@ -21,27 +21,11 @@ export function queryLocations(globalJson: string | undefined): string[] {
 /** Query modules under the locations, as sorted POSIX paths relative to `projectDir`. */
 export function discoverQueryFiles(locations: string[], projectDir: string): string[] {
   const files = new Set<string>();
-  const walk = (dir: string) => {
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
+  for (const location of locations) {
+    for (const path of findModuleFiles(join(projectDir, location))) {
+      files.add(relative(projectDir, path).split(sep).join(posix.sep));
     }
-    for (const entry of entries) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (entry.name !== "node_modules") walk(path);
-      } else if (
-        entry.name.endsWith(".ts") &&
-        !entry.name.endsWith(".test.ts") &&
-        !entry.name.endsWith(".d.ts")
-      ) {
-        files.add(relative(projectDir, path).split(sep).join(posix.sep));
-      }
-    }
-  };
-  for (const location of locations) walk(join(projectDir, location));
+  }
   return [...files].sort();
 }
 

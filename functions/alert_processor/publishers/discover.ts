@@ -1,6 +1,6 @@
-import { type Dirent, readdirSync } from "node:fs";
 import { join, posix, relative, sep } from "node:path";
 import type { Plugin } from "esbuild";
+import { findModuleFiles, importPath } from "../../shared/module-files";
 
 // Build-time only: finds user publisher modules and writes the module that imports them all, so
 // the bundled alert processor never scans a file system at run time (like the rules index).
@@ -14,29 +14,7 @@ export const PUBLISHERS_INDEX_MARKER =
  * Test and declaration files are skipped.
  */
 export function discoverPublisherFiles(root = "rules"): string[] {
-  const files: string[] = [];
-  const walk = (dir: string, inPublishers: boolean) => {
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (entry.name !== "node_modules") walk(path, inPublishers || entry.name === "publishers");
-      } else if (inPublishers && isModuleFile(entry.name)) {
-        files.push(path.split(sep).join(posix.sep));
-      }
-    }
-  };
-  walk(root, false);
-  return files.sort();
-}
-
-function isModuleFile(name: string): boolean {
-  return name.endsWith(".ts") && !name.endsWith(".test.ts") && !name.endsWith(".d.ts");
+  return findModuleFiles(root, { keep: (folders) => folders.includes("publishers") });
 }
 
 /** The source of a module exporting `publisherModules` for `buildPublisherRegistry`. */
@@ -53,11 +31,6 @@ export function generatePublishersIndexSource(files: readonly string[], fromDir 
   });
   lines.push("", "export const publisherModules: PublisherModule[] = [", ...entries, "];", "");
   return lines.join("\n");
-}
-
-function importPath(fromDir: string, file: string): string {
-  const path = relative(fromDir, file).split(sep).join(posix.sep).replace(/\.ts$/, "");
-  return path.startsWith(".") ? path : `./${path}`;
 }
 
 /**
