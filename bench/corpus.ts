@@ -37,6 +37,18 @@ const OSQUERY_PACKS = [
   "pack_ir_shell_history",
 ];
 
+/** A CloudTrail `userIdentity` of an IAM user of account 123456789012. */
+export function iamUserIdentity(r: SeededRandom, user: string): Record<string, string> {
+  return {
+    type: "IAMUser",
+    principalId: `AIDA${r.hex(16).toUpperCase()}`,
+    arn: `arn:aws:iam::123456789012:user/${user}`,
+    accountId: "123456789012",
+    accessKeyId: `AKIA${r.hex(16).toUpperCase()}`,
+    userName: user,
+  };
+}
+
 function cloudtrailViaEvents(r: SeededRandom, i: number): Record<string, unknown> {
   const eventName = r.pick(EVENT_NAMES);
   const region = r.pick(REGIONS);
@@ -53,14 +65,7 @@ function cloudtrailViaEvents(r: SeededRandom, i: number): Record<string, unknown
     resources: [],
     detail: {
       eventVersion: "1.08",
-      userIdentity: {
-        type: "IAMUser",
-        principalId: `AIDA${r.hex(16).toUpperCase()}`,
-        arn: `arn:aws:iam::123456789012:user/${user}`,
-        accountId: "123456789012",
-        accessKeyId: `AKIA${r.hex(16).toUpperCase()}`,
-        userName: user,
-      },
+      userIdentity: iamUserIdentity(r, user),
       eventTime: time,
       eventSource: "ec2.amazonaws.com",
       eventName,

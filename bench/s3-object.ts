@@ -6,6 +6,7 @@ import { stat } from "node:fs/promises";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGzip } from "node:zlib";
+import { iamUserIdentity } from "./corpus";
 import { SeededRandom } from "./random";
 
 export interface GeneratedObject {
@@ -24,14 +25,7 @@ function cloudtrailEvent(r: SeededRandom, i: number): Record<string, unknown> {
   const time = new Date(Date.UTC(2026, 10, 1) + i * 100).toISOString().replace(/\.\d+Z$/, "Z");
   return {
     eventVersion: "1.08",
-    userIdentity: {
-      type: "IAMUser",
-      principalId: `AIDA${r.hex(16).toUpperCase()}`,
-      arn: `arn:aws:iam::123456789012:user/${user}`,
-      accountId: "123456789012",
-      accessKeyId: `AKIA${r.hex(16).toUpperCase()}`,
-      userName: user,
-    },
+    userIdentity: iamUserIdentity(r, user),
     eventTime: time,
     eventSource: "s3.amazonaws.com",
     eventName: r.pick(EVENT_NAMES),
