@@ -12,16 +12,25 @@ export function loadedCredentials(
   return request.credentials;
 }
 
-/** The trimmed `url` credential; `expected` describes what to store, e.g. "the server's base URL (https://<host>)". */
+/**
+ * The trimmed `url` credential, an http(s) URL with a host; `expected` describes what to store,
+ * e.g. "the server's base URL (https://<host>)". With the descriptor, the fix names it.
+ */
 export function credentialUrl(
   service: string,
   credentials: Record<string, string>,
   expected: string,
+  descriptor?: string,
 ): string {
   const url = (credentials.url ?? "").trim();
-  if (!/^https?:\/\/[^/\s]+/i.test(url)) {
+  if (!/^https?:\/\/[^/\s]+(\/\S*)?$/i.test(url)) {
+    const output = descriptor === undefined ? service : `${service}:${descriptor}`;
+    const command =
+      descriptor === undefined
+        ? `streamalert output set ${service}`
+        : `streamalert output set ${service} --descriptor ${descriptor} --update`;
     throw new OutputConfigError(
-      `${service}: credential "url" is not an http(s) URL; store ${expected} with \`streamalert output set ${service}\``,
+      `${output}: credential "url" is not an http(s) URL; store ${expected} with \`${command}\``,
     );
   }
   return url;

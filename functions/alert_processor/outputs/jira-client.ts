@@ -3,6 +3,7 @@
 // still serves (Jira Cloud removed GET /rest/api/2/search in 2025; Server/Data Center has no
 // /search/jql), so each output builds a JiraSite and calls sendToJira.
 import { OverrideKeys, withoutOverrideKeys } from "../publishers/override-keys";
+import { credentialUrl } from "./credential-url";
 import { OutputConfigError, OutputHttpError } from "./errors";
 import type { HttpClient, HttpRequest } from "./http";
 import type { DispatchRequest } from "./types";
@@ -42,13 +43,10 @@ export function basicAuthorization(user: string, secret: string): string {
 
 /** The site's base URL; the message names the key, never the value (it may be private). */
 export function jiraBaseUrl(service: string, url: string): string {
-  if (!/^https?:\/\/[^/\s]+/i.test(url.trim())) {
-    throw new OutputConfigError(
-      `${service}: credential "url" is not an http(s) URL; store the site's base URL ` +
-        `(https://<site>) with \`streamalert output set ${service}\``,
-    );
-  }
-  return url.trim().replace(/\/+$/, "");
+  return credentialUrl(service, { url }, "the site's base URL (https://<site>)").replace(
+    /\/+$/,
+    "",
+  );
 }
 
 /** The settings every Jira flavour reads the same way from its credentials. */

@@ -1,5 +1,6 @@
 // Slack: the alert posted to an incoming webhook, split into several posts when it is long.
-import { OutputConfigError } from "./errors";
+
+import { credentialUrl } from "./credential-url";
 import type { HttpClient } from "./http";
 import { slackMessages } from "./slack-message";
 import type { OutputService } from "./types";
@@ -18,13 +19,12 @@ export function createSlackOutput(deps: { http: HttpClient }): OutputService {
     service: SERVICE,
     credentialKeys: ["url"],
     async dispatch(request) {
-      const url = request.credentials?.url?.trim() ?? "";
-      if (!/^https?:\/\/[^/\s]+(\/\S*)?$/i.test(url)) {
-        throw new OutputConfigError(
-          `${SERVICE}:${request.descriptor}: credential "url" is not an http(s) URL; store the ` +
-            `incoming webhook URL with \`streamalert output set slack --descriptor ${request.descriptor} --update\``,
-        );
-      }
+      const url = credentialUrl(
+        SERVICE,
+        request.credentials ?? {},
+        "the incoming webhook URL",
+        request.descriptor,
+      );
       const messages = slackMessages(request);
       // in order, one at a time: the parts of a long alert must arrive in reading order
       for (const [index, message] of messages.entries()) {

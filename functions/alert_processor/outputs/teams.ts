@@ -1,7 +1,8 @@
 // Microsoft Teams: a connector card (MessageCard) posted to an incoming webhook.
 import { OverrideKeys } from "../publishers/override-keys";
 import { isJsonObject } from "../publishers/tree-walk";
-import { OutputConfigError, OutputError } from "./errors";
+import { credentialUrl } from "./credential-url";
+import { OutputError } from "./errors";
 import type { HttpClient } from "./http";
 import type { DispatchRequest, OutputService } from "./types";
 
@@ -121,13 +122,12 @@ export function createTeamsOutput(deps: { http: HttpClient }): OutputService {
     service: SERVICE,
     credentialKeys: ["url"],
     async dispatch(request) {
-      const url = request.credentials?.url?.trim() ?? "";
-      if (!/^https?:\/\/[^/\s]+(\/\S*)?$/i.test(url)) {
-        throw new OutputConfigError(
-          `${SERVICE}:${request.descriptor}: credential "url" is not an http(s) URL; store the ` +
-            `incoming webhook URL with \`streamalert output set teams --descriptor ${request.descriptor} --update\``,
-        );
-      }
+      const url = credentialUrl(
+        SERVICE,
+        request.credentials ?? {},
+        "the incoming webhook URL",
+        request.descriptor,
+      );
       const response = await deps.http.request({
         service: SERVICE,
         url,
