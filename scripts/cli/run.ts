@@ -1,21 +1,17 @@
 // `streamalert run`: the whole pipeline locally on log files (docs/local-pipeline.md). The work
 // is in scripts/cli/run/local-pipeline.ts; this file parses the flags and prints.
 import type { Command } from "commander";
-import { type LocalRunIo, RunSetupError, runLocalPipeline } from "./run/local-pipeline";
+import {
+  type LocalRunIo,
+  type LocalRunOptions,
+  RunSetupError,
+  runLocalPipeline,
+} from "./run/local-pipeline";
 import { exitCodeOf, formatSummary } from "./run/summary";
 import { CONFIG_DIR_FLAGS, CONFIG_DIR_HELP } from "./shared/command-action";
 
-export interface RunCommandOptions {
-  cluster: string;
-  input: string;
-  service?: string;
-  source?: string;
-  configDir?: string;
-  rulesDir?: string;
-  outputDir?: string;
-  liveOutputs?: boolean;
-  stdin?: NodeJS.ReadableStream;
-}
+/** The command's flags are the local run's options (commander names them the same). */
+export type RunCommandOptions = LocalRunOptions;
 
 export interface RunCommandIo extends LocalRunIo {
   /** problems that stopped the run (stderr) */
