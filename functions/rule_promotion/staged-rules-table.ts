@@ -1,7 +1,7 @@
 // The rules table `<prefix>_streamalert_rules` as rule promotion uses it: list the staged rules,
 // and promote one (Staged → false) only if nobody re-staged it since it was read.
-import { type DynamoDBDocumentClient, paginateScan, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import type { RuleTableItem } from "../rules_engine/rule-staging";
+import { type DynamoDBDocumentClient, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { type RuleTableItem, scanRulesTable } from "../rules_engine/rule-staging";
 
 const DEFAULT_WINDOW_MS = 48 * 3_600_000;
 
@@ -56,21 +56,7 @@ export function createDynamoStagedRulesTable(
 ): StagedRulesTable {
   return {
     async stagedRules() {
-      const items: RuleTableItem[] = [];
-      for await (const page of paginateScan(
-        { client },
-        { TableName: table, ConsistentRead: true },
-      )) {
-        for (const item of page.Items ?? []) {
-          if (typeof item.RuleName !== "string") continue;
-          items.push({
-            RuleName: item.RuleName,
-            Staged: item.Staged === true,
-            StagedAt: typeof item.StagedAt === "string" ? item.StagedAt : undefined,
-            StagedUntil: typeof item.StagedUntil === "string" ? item.StagedUntil : undefined,
-          });
-        }
-      }
+      const items = await scanRulesTable(client, table);
       return stagedRulesOf(items, onInvalid);
     },
     async promote(rule) {

@@ -16,6 +16,26 @@ export interface RuleTableItem {
   StagedUntil?: string;
 }
 
+/** Every item of the rules table, sorted by rule name (a consistent scan: it is small). */
+export async function scanRulesTable(
+  client: DynamoDBDocumentClient,
+  table: string,
+): Promise<RuleTableItem[]> {
+  const items: RuleTableItem[] = [];
+  for await (const page of paginateScan({ client }, { TableName: table, ConsistentRead: true })) {
+    for (const item of page.Items ?? []) {
+      if (typeof item.RuleName !== "string") continue;
+      items.push({
+        RuleName: item.RuleName,
+        Staged: item.Staged === true,
+        StagedAt: typeof item.StagedAt === "string" ? item.StagedAt : undefined,
+        StagedUntil: typeof item.StagedUntil === "string" ? item.StagedUntil : undefined,
+      });
+    }
+  }
+  return items.sort((a, b) => a.RuleName.localeCompare(b.RuleName));
+}
+
 export interface DynamoRuleStagingOptions {
   client: DynamoDBDocumentClient;
   table: string;

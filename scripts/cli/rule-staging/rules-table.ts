@@ -2,31 +2,13 @@
 // {RuleName, Staged, StagedAt, StagedUntil}, the shape functions/rules_engine/rule-staging.ts
 // reads. Times are ISO 8601 UTC, as StreamAlert wrote them.
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
-import { type DynamoDBDocumentClient, paginateScan, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import type { RuleTableItem } from "../../../functions/rules_engine/rule-staging";
+import { type DynamoDBDocumentClient, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { type RuleTableItem, scanRulesTable } from "../../../functions/rules_engine/rule-staging";
 
 /** StreamAlert's staging window for a newly staged rule. */
 export const DEFAULT_STAGING_HOURS = 48;
 
-/** Every item of the table, sorted by rule name (a consistent scan: it is small). */
-export async function scanRulesTable(
-  client: DynamoDBDocumentClient,
-  table: string,
-): Promise<RuleTableItem[]> {
-  const items: RuleTableItem[] = [];
-  for await (const page of paginateScan({ client }, { TableName: table, ConsistentRead: true })) {
-    for (const item of page.Items ?? []) {
-      if (typeof item.RuleName !== "string") continue;
-      items.push({
-        RuleName: item.RuleName,
-        Staged: item.Staged === true,
-        StagedAt: typeof item.StagedAt === "string" ? item.StagedAt : undefined,
-        StagedUntil: typeof item.StagedUntil === "string" ? item.StagedUntil : undefined,
-      });
-    }
-  }
-  return items.sort((a, b) => a.RuleName.localeCompare(b.RuleName));
-}
+export { scanRulesTable };
 
 /** Stages a rule from now for `hours` (adds its item when the table has none yet). */
 export async function stageRule(
