@@ -168,7 +168,7 @@ function normalizationJson(block: unknown, own: object | undefined): string | un
       for (let index = 0; index < list.length; index++) {
         const entry = list[index] as NormalizedValues;
         if (index > 0) json += ",";
-        json += entryHead(entry.function) + JSON.stringify(entry.values);
+        json += entryHead(entry.function) + valuesJson(entry.values);
         json += entry.send_to_artifacts === false ? ',"send_to_artifacts":false}' : "}";
       }
       json += "]";
@@ -178,16 +178,72 @@ function normalizationJson(block: unknown, own: object | undefined): string | un
   return `${out}}`;
 }
 
-/** The parts of a classified record's JSON around its record, for the last values seen. */
-const wrapper = {
-  cluster: "",
-  logType: "",
-  service: "",
-  resource: "",
-  dataType: "",
-  before: "",
-  after: "",
-};
+/** JSON of a list of values: the common list of short plain strings without JSON.stringify. */
+function valuesJson(values: unknown[]): string {
+  let out = "[";
+  for (let index = 0; index < values.length; index++) {
+    const value = values[index];
+    if (typeof value !== "string" || !isPlainJsonString(value)) return JSON.stringify(values);
+    out += index === 0 ? `"${value}"` : `,"${value}"`;
+  }
+  return `${out}]`;
+}
+
+/** A short string JSON.stringify would only put in quotes (no escapes, no lone surrogates). */
+function isPlainJsonString(text: string): boolean {
+  if (text.length > 256) return false;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code < 0x20 || code === 0x22 || code === 0x5c || (code >= 0xd800 && code <= 0xdfff))
+      return false;
+  }
+  return true;
+}
+
+/** The JSON around a classified record's record, for one set of wrapper values. */
+interface WrapperJson {
+  cluster: string;
+  service: string;
+  resource: string;
+  dataType: string;
+  before: string;
+  after: string;
+}
+
+/**
+ * Per log type, the wrapper JSON of the last values seen with it: the records of one resource
+ * come in mixed log types, each with the same cluster, service and resource every time.
+ */
+const wrappers = new Map<string, WrapperJson>();
+
+function wrapperJson(
+  cluster: string,
+  logType: string,
+  service: string,
+  resource: string,
+  dataType: string,
+): WrapperJson {
+  let wrapper = wrappers.get(logType);
+  if (
+    wrapper === undefined ||
+    wrapper.cluster !== cluster ||
+    wrapper.service !== service ||
+    wrapper.resource !== resource ||
+    wrapper.dataType !== dataType
+  ) {
+    wrapper = {
+      cluster,
+      service,
+      resource,
+      dataType,
+      before: `{"cluster":${JSON.stringify(cluster)},"log_schema_type":${JSON.stringify(logType)},"record":`,
+      after: `,"service":${JSON.stringify(service)},"resource":${JSON.stringify(resource)},"data_type":${JSON.stringify(dataType)}}`,
+    };
+    if (wrappers.size >= 1000) wrappers.clear();
+    wrappers.set(logType, wrapper);
+  }
+  return wrapper;
+}
 
 /** JSON of a classified record, keys in the order the rules engine and StreamAlert tools expect. */
 export function classifiedRecordJson(classified: ClassifiedRecord): string {
@@ -201,22 +257,6 @@ export function classifiedRecordJson(classified: ClassifiedRecord): string {
   ) {
     return JSON.stringify(classified); // the classifier always sets all five
   }
-  // consecutive records nearly always share these: encode them once per change
-  if (
-    wrapper.before === "" ||
-    cluster !== wrapper.cluster ||
-    log_schema_type !== wrapper.logType ||
-    service !== wrapper.service ||
-    resource !== wrapper.resource ||
-    data_type !== wrapper.dataType
-  ) {
-    wrapper.cluster = cluster;
-    wrapper.logType = log_schema_type;
-    wrapper.service = service;
-    wrapper.resource = resource;
-    wrapper.dataType = data_type;
-    wrapper.before = `{"cluster":${JSON.stringify(cluster)},"log_schema_type":${JSON.stringify(log_schema_type)},"record":`;
-    wrapper.after = `,"service":${JSON.stringify(service)},"resource":${JSON.stringify(resource)},"data_type":${JSON.stringify(data_type)}}`;
-  }
+  const wrapper = wrapperJson(cluster, log_schema_type, service, resource, data_type);
   return wrapper.before + recordJson(classified.record) + wrapper.after;
 }

@@ -149,6 +149,41 @@ describe("classifiedRecordJson", () => {
     expectSameAsStringify([record]);
   });
 
+  it("escapes normalized values as JSON.stringify does", () => {
+    // the cast changes count, so the record is encoded when kept and its additions spliced
+    const user = 'q"b\\s\u0001\ud800 and a long tail '.padEnd(300, "x");
+    const [record] = classifyText(
+      { "app:log": normalized },
+      JSON.stringify({ user, ip: "10.0.0.9", count: "7" }),
+    );
+    expect(record.record.streamalert_normalization).toBeDefined();
+    expect(classifiedRecordJson(record)).toBe(JSON.stringify(record));
+    const [plain] = classifyText(
+      { "app:log": normalized },
+      JSON.stringify({ user: 'q"b', ip: "\ud83d\ude00", count: "8" }),
+    );
+    expect(classifiedRecordJson(plain)).toBe(JSON.stringify(plain));
+  });
+
+  it("writes each log type's own wrapper when log types alternate", () => {
+    const other: SchemaSpec = { parser: "json", schema: { host: "string" } };
+    const classifier = classifierFor({ logs: { "app:log": normalized, "app:host": other } });
+    const bodies = ['{"user": "a", "ip": "1"}', '{"host": "h"}', '{"user": "b", "ip": "2"}'].map(
+      (data) => {
+        const outcome = classifier.classify({ service: "kinesis", resource: "stream", data });
+        if (!outcome.ok) throw new Error(outcome.message);
+        return outcome.records.map((r) => [classifiedRecordJson(r), JSON.stringify(r)]);
+      },
+    );
+    for (const [[json, stringified]] of bodies)
+      expect(JSON.parse(json)).toEqual(JSON.parse(stringified));
+    expect(bodies.map(([[json]]) => JSON.parse(json).log_schema_type)).toEqual([
+      "app:log",
+      "app:host",
+      "app:log",
+    ]);
+  });
+
   it("handles an empty object record and integer-like optional keys", () => {
     const empty = classifyText({ "app:any": { schema: {} } }, "  {}  ");
     expect(JSON.parse(classifiedRecordJson(empty[0])).record).toEqual({});
