@@ -4,8 +4,9 @@
 import type { ClassifiedRecord, LogRecord } from "../shared/classified-record";
 import { logTypesForResource } from "../shared/config/log-types";
 import type { ServiceName, StreamAlertConfig } from "../shared/config/types";
-import { type CompiledLogType, compileLogType, type ParseStats } from "./compile-log-type";
+import { type CompiledLogType, compileLogType, type ParseOutput } from "./compile-log-type";
 import { LazyRecordInput } from "./parsers";
+import { KeptClassifiedRecord, type KeptJson } from "./record-json";
 import type { Classifier, ClassifyOutcome, RawRecord } from "./types";
 
 /** Every schema that matches a record, for `test classifier`'s "also matches" warning. */
@@ -53,19 +54,32 @@ export function createClassifier(config: StreamAlertConfig, cluster: string): Cl
     raw: RawRecord,
     logType: CompiledLogType,
     records: LogRecord[],
+    kept?: ReadonlyArray<KeptJson | undefined>,
   ): ClassifiedRecord[] {
     const classified: ClassifiedRecord[] = new Array(records.length);
     for (let i = 0; i < records.length; i++) {
       const record = records[i];
-      logType.normalize?.(record);
-      classified[i] = {
-        cluster,
-        log_schema_type: logType.name,
-        record,
-        service: raw.service,
-        resource: raw.resource,
-        data_type: logType.parser,
-      };
+      const normalization = logType.normalize?.(record);
+      const json = kept?.[i];
+      classified[i] = json
+        ? new KeptClassifiedRecord(
+            cluster,
+            logType.name,
+            record,
+            raw.service,
+            raw.resource,
+            logType.parser,
+            json,
+            normalization,
+          )
+        : {
+            cluster,
+            log_schema_type: logType.name,
+            record,
+            service: raw.service,
+            resource: raw.resource,
+            data_type: logType.parser,
+          };
     }
     return classified;
   }
@@ -87,7 +101,7 @@ export function createClassifier(config: StreamAlertConfig, cluster: string): Cl
     };
   }
 
-  const stats: ParseStats = { invalid: 0 };
+  const output: ParseOutput = { invalid: 0, kept: [] };
 
   return {
     cluster,
@@ -99,11 +113,11 @@ export function createClassifier(config: StreamAlertConfig, cluster: string): Cl
       for (const logType of candidates) {
         try {
           // the first schema with a valid record wins: it may keep the parsed input
-          const records = logType.parse(input, true, stats);
+          const records = logType.parse(input, true, output);
           if (records) {
-            const classified = toClassified(raw, logType, records);
-            return stats.invalid > 0
-              ? { ok: true, records: classified, invalid: stats.invalid }
+            const classified = toClassified(raw, logType, records, output.kept);
+            return output.invalid > 0
+              ? { ok: true, records: classified, invalid: output.invalid }
               : { ok: true, records: classified };
           }
         } catch (error) {

@@ -5,7 +5,7 @@ import { ENVELOPE_KEY, type LogRecord } from "../shared/classified-record";
 import type { LogSchema, NormalizedTypesConfig, ParserName } from "../shared/config/types";
 import { compileNormalizer, type Normalize } from "./normalization";
 import { compileParser, type RecordInput } from "./parsers";
-import { keepJsonText, keepRecordJson, parsedJsonText } from "./record-json";
+import { type KeptJson, keepJsonText, keepRecordJson } from "./record-json";
 import {
   addOptionalDefaults,
   type CastMode,
@@ -17,9 +17,12 @@ import {
 import { compileLogPatterns } from "./schema/log-patterns";
 import { isPlainObject } from "./schema/python-values";
 
-/** Filled by parse: how many extracted candidates did not validate. */
-export interface ParseStats {
+/** Filled by parse, when given: what the classifier needs besides the records. */
+export interface ParseOutput {
+  /** how many extracted candidates did not validate */
   invalid: number;
+  /** per returned record, its JSON as kept when the schema accepted it (see record-json) */
+  kept: Array<KeptJson | undefined>;
 }
 
 export interface CompiledLogType {
@@ -30,7 +33,7 @@ export interface CompiledLogType {
    * `mayKeepInput`: a returned record may be (part of) the parsed input, which is then modified
    * (envelope, defaults, normalization) — only when no other schema will look at it again.
    */
-  parse(input: RecordInput, mayKeepInput: boolean, stats?: ParseStats): LogRecord[] | undefined;
+  parse(input: RecordInput, mayKeepInput: boolean, output?: ParseOutput): LogRecord[] | undefined;
   normalize?: Normalize;
 }
 
@@ -65,7 +68,9 @@ export function compileLogType(
   // StreamAlert never uses a schema whose optional keys are not declared in it
   if (!schema.usable || (envelopeSchema && !envelopeSchema.usable)) return compiled;
 
-  compiled.parse = (input, mayKeepInput, stats) => {
+  // the texts embedded-JSON candidates were parsed from (reused: parse is not re-entered)
+  const texts: Array<string | undefined> = [];
+  compiled.parse = (input, mayKeepInput, output) => {
     const mode: CastMode = freshCandidates
       ? "inPlace"
       : mayKeepInput && !input.borrowed
@@ -77,12 +82,16 @@ export function compileLogType(
       if (!envelope) return undefined;
     }
     if (matchesEnvelopePatterns && !matchesEnvelopePatterns(envelope)) return undefined;
-    const candidates = extract(input);
+    texts.length = 0;
+    const keep = output !== undefined && spliceable;
+    const candidates = extract(input, keep && mayKeepJsonText ? texts : undefined);
     if (!candidates) return undefined;
     let records: LogRecord[] | undefined;
     let invalid = 0;
-    for (const candidate of candidates) {
-      const text = mayKeepJsonText ? jsonTextOf(candidate, input) : undefined;
+    if (output) output.kept.length = 0;
+    for (let index = 0; index < candidates.length; index++) {
+      const candidate = candidates[index];
+      const text = keep && mayKeepJsonText ? jsonTextOf(candidate, input, texts[index]) : undefined;
       const record =
         text === undefined
           ? castRecord(candidate, schema, mode)
@@ -93,14 +102,17 @@ export function compileLogType(
       }
       // kept only once the record is accepted: a rejected one may be the parsed input, which
       // the next schema tries again
-      if (text !== undefined && record === unchangedByCast) keepJsonText(text, record);
-      else if (spliceable) keepRecordJson(record);
+      if (keep) {
+        const kept =
+          text !== undefined && record === unchangedByCast ? keepJsonText(text, record) : undefined;
+        output.kept.push(kept ?? keepRecordJson(record));
+      }
       if (envelope) record[ENVELOPE_KEY] = envelope; // shared by the records, as in StreamAlert
       addOptionalDefaults(record, schema);
       if (records) records.push(record);
       else records = [record];
     }
-    if (stats) stats.invalid = invalid;
+    if (output) output.invalid = invalid;
     return records;
   };
   return compiled;
@@ -112,9 +124,13 @@ function isIntegerLikeKey(key: string): boolean {
 }
 
 /** The JSON text a candidate was parsed from: the whole input, or embedded JSON inside it. */
-function jsonTextOf(candidate: unknown, input: RecordInput): string | undefined {
+function jsonTextOf(
+  candidate: unknown,
+  input: RecordInput,
+  embeddedText: string | undefined,
+): string | undefined {
   if (!isPlainObject(candidate)) return undefined;
-  return candidate === input.json() ? input.jsonText() : parsedJsonText(candidate);
+  return candidate === input.json() ? input.jsonText() : embeddedText;
 }
 
 /** The last record castKeepingText returned unchanged (its source text still holds). */

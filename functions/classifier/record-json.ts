@@ -1,8 +1,8 @@
 // The JSON of a classified record for the rules engine's queue, encoded with as little work as
 // possible: encoding the output is the largest single cost of the classifier (docs/PERFORMANCE.md).
 // Each record's JSON is kept as it was when its schema accepted it: the source text for a JSON
-// object the cast left unchanged (already in memory), else its JSON.stringify at that moment.
-// The keys the classifier adds afterwards (envelope, optional-key defaults, normalization) are
+// object the cast left unchanged (already in memory), else its JSON.stringify at that moment;
+// the classifier hands it on inside a KeptClassifiedRecord. The keys the classifier adds afterwards (envelope, optional-key defaults, normalization) are
 // spliced in before the closing brace: an envelope shared by the records of one payload is
 // encoded once, and normalization entries with their constant parts precomputed.
 //
@@ -15,48 +15,57 @@ import {
   type LogRecord,
   NORMALIZATION_KEY,
 } from "../shared/classified-record";
+import type { ServiceName } from "../shared/config/types";
 import type { NormalizedTypes, NormalizedValues } from "./normalization/types";
 
-interface SourceText {
+/** A record's JSON as kept when its schema accepted it, before the classifier added keys. */
+export interface KeptJson {
   /** the JSON up to (not including) the object's closing brace */
   head: string;
-  /** own keys of the record when it was kept, before the classifier added any */
+  /** own keys of the record when it was kept */
   keys: number;
   /** the head holds no key yet */
   empty: boolean;
-  /** the normalization block the classifier's normalizer added to the record, once it has */
-  normalization?: object;
 }
 
-// What this module keeps travels on the objects themselves, under symbol keys: JSON.stringify,
-// for-in and Object.keys never see those, JSON.parse never makes them, and unlike WeakMap
-// entries they cost the garbage collector nothing extra (measured: WeakMaps cost 5% here).
-// A record is kept once; a copy made later ({...record}) carries no tag and is encoded whole.
-/** on an object parsed from a string inside the input (embedded JSON): that string */
-const PARSED_TEXT = Symbol("streamalert.parsedText");
-/** on a record: its JSON as kept when its schema accepted it */
-const KEPT_JSON = Symbol("streamalert.keptJson");
+/**
+ * A classified record that carries its record's kept JSON in private fields: JSON.stringify,
+ * for-in, Object.keys, spread and test matchers see only the six keys of ClassifiedRecord, and
+ * nothing is written onto the record itself (defining hidden properties there cost 4% of the
+ * classifier). A copy ({...classified}) or a replaced `record` is encoded whole.
+ */
+export class KeptClassifiedRecord implements ClassifiedRecord {
+  readonly #record: LogRecord;
+  readonly #kept: KeptJson;
+  /** the normalization block the classifier's own normalizer added to the record */
+  readonly #normalization: NormalizedTypes | undefined;
 
-type Tagged = Record<symbol, unknown>;
+  constructor(
+    public cluster: string,
+    public log_schema_type: string,
+    public record: LogRecord,
+    public service: ServiceName,
+    public resource: string,
+    public data_type: string,
+    kept: KeptJson,
+    normalization: NormalizedTypes | undefined,
+  ) {
+    this.#record = record;
+    this.#kept = kept;
+    this.#normalization = normalization;
+  }
 
-/** Not enumerable: test matchers and console output do not show it either. Replaceable. */
-function tag(target: object, key: symbol, value: unknown): void {
-  Object.defineProperty(target, key, { value, writable: true, configurable: true });
+  /** JSON of the record: its kept JSON with the keys added since, else JSON.stringify. */
+  static recordJson(classified: ClassifiedRecord): string {
+    const { record } = classified;
+    if (!(#kept in classified) || classified.#record !== record) return JSON.stringify(record);
+    return splice(record, classified.#kept, classified.#normalization);
+  }
 }
 
 /** ES2024's String.prototype.isWellFormed (Node 20 has it; the ES2023 lib does not declare it). */
 const isWellFormed = (String.prototype as unknown as { isWellFormed(this: string): boolean })
   .isWellFormed;
-
-/** Remember that `parsed` is JSON.parse(text) of an object found inside the input. */
-export function rememberJsonText(parsed: object, text: string): void {
-  tag(parsed, PARSED_TEXT, text);
-}
-
-/** The text a parser remembered for `candidate`, if any. */
-export function parsedJsonText(candidate: object): string | undefined {
-  return (candidate as Tagged)[PARSED_TEXT] as string | undefined;
-}
 
 function countKeys(record: LogRecord): number {
   let count = 0;
@@ -65,47 +74,39 @@ function countKeys(record: LogRecord): number {
 }
 
 /**
- * `record` is JSON.parse(text) after a cast that changed nothing (the same object, or a shallow
- * copy): its JSON may be spliced from `text`. Called before the classifier adds keys. Keys it
- * adds later must not be integer-like (objects list those first), which the caller checks for
- * the schema's optional keys.
+ * The kept JSON of `record`, which is JSON.parse(text) after a cast that changed nothing (the
+ * same object, or a shallow copy), spliced from `text`; undefined when the text cannot be used.
+ * Taken before the classifier adds keys. Keys it adds later must not be integer-like (objects
+ * list those first), which the caller checks for the schema's optional keys.
  */
-export function keepJsonText(text: string, record: LogRecord): void {
+export function keepJsonText(text: string, record: LogRecord): KeptJson | undefined {
   // a lone surrogate (an SNS message may hold one) must be escaped, as JSON.stringify does
-  if (!isWellFormed.call(text)) return;
+  if (!isWellFormed.call(text)) return undefined;
   let end = text.length - 1;
   while (end > 0 && text.charCodeAt(end) !== 0x7d) end--; // only whitespace follows the brace
   const keys = countKeys(record);
-  const kept: SourceText = { head: text.slice(0, end), keys, empty: keys === 0 };
-  tag(record, KEPT_JSON, kept);
+  return { head: text.slice(0, end), keys, empty: keys === 0 };
 }
 
-/** Keep the JSON of `record` as it is now (no source text): called before keys are added. */
-export function keepRecordJson(record: LogRecord): void {
+/** The JSON of `record` as it is now (no source text): taken before keys are added. */
+export function keepRecordJson(record: LogRecord): KeptJson {
   const json = JSON.stringify(record);
-  const kept: SourceText = {
-    head: json.slice(0, -1),
-    keys: countKeys(record),
-    empty: json === "{}",
-  };
-  tag(record, KEPT_JSON, kept);
+  return { head: json.slice(0, -1), keys: countKeys(record), empty: json === "{}" };
 }
 
-/** JSON of one record: its kept JSON with the keys added since, else JSON.stringify. */
-export function recordJson(record: LogRecord): string {
-  const source = (record as Tagged)[KEPT_JSON] as SourceText | undefined;
-  if (source === undefined) return JSON.stringify(record);
-  let out = source.head;
-  let empty = source.empty;
+/** The kept JSON of `record` with the keys added since it was kept. */
+function splice(record: LogRecord, kept: KeptJson, normalization: object | undefined): string {
+  let out = kept.head;
+  let empty = kept.empty;
   let index = 0;
   for (const key in record) {
-    if (index++ < source.keys && key !== NORMALIZATION_KEY && key !== ENVELOPE_KEY) continue;
+    if (index++ < kept.keys && key !== NORMALIZATION_KEY && key !== ENVELOPE_KEY) continue;
     const value = record[key];
     const json =
       key === ENVELOPE_KEY
         ? envelopeJson(value)
         : key === NORMALIZATION_KEY
-          ? normalizationJson(value, source.normalization)
+          ? normalizationJson(value, normalization)
           : JSON.stringify(value);
     if (json === undefined) continue; // undefined values are left out, as JSON.stringify does
     out += `${empty ? "" : ","}${keyJson(key)}:${json}`;
@@ -145,15 +146,6 @@ function entryHead(description: string | null): string {
     if (entryHeads.size < 10_000) entryHeads.set(description, head);
   }
   return head;
-}
-
-/**
- * The normalizer adds `block` (SPEC §3.5's shape and nothing else) to `record`: note it, so it is
- * encoded without checking its shape.
- */
-export function noteOwnNormalization(record: LogRecord, block: NormalizedTypes): void {
-  const kept = (record as Tagged)[KEPT_JSON] as SourceText | undefined;
-  if (kept) kept.normalization = block;
 }
 
 /** `streamalert_normalization`: the normalizer's own blocks fast, anything else JSON.stringify. */
@@ -258,5 +250,5 @@ export function classifiedRecordJson(classified: ClassifiedRecord): string {
     return JSON.stringify(classified); // the classifier always sets all five
   }
   const wrapper = wrapperJson(cluster, log_schema_type, service, resource, data_type);
-  return wrapper.before + recordJson(classified.record) + wrapper.after;
+  return wrapper.before + KeptClassifiedRecord.recordJson(classified) + wrapper.after;
 }

@@ -3,7 +3,6 @@
 import { randomUUID } from "node:crypto";
 import { type LogRecord, NORMALIZATION_KEY } from "../../shared/classified-record";
 import type { LogSchema, NormalizedTypesConfig } from "../../shared/config/types";
-import { noteOwnNormalization } from "../record-json";
 import { compileLegacyNormalization } from "./legacy";
 import type { CollectNormalized, NormalizedTypes } from "./types";
 import { compileV2Normalization } from "./v2";
@@ -12,7 +11,8 @@ export type { NormalizedTypes, NormalizedValues } from "./types";
 
 const RECORD_ID_KEY = "streamalert_record_id";
 
-export type Normalize = (record: LogRecord) => void;
+/** Adds `streamalert_normalization` to the record when something is found; returns what it added. */
+export type Normalize = (record: LogRecord) => NormalizedTypes | undefined;
 
 export function compileNormalizer(
   log: LogSchema,
@@ -31,8 +31,8 @@ export function compileNormalizer(
     for (const _type in found) {
       (found as Record<string, unknown>)[RECORD_ID_KEY] = randomUUID();
       record[NORMALIZATION_KEY] = found;
-      noteOwnNormalization(record, found);
-      return;
+      return found;
     }
+    return undefined;
   };
 }

@@ -1,7 +1,6 @@
 // The json parser (SPEC §3.4): the whole object, records selected by json_path (optionally
 // embedded JSON strings), or a JSON object found inside one string field (json_regex_key).
 import type { SchemaConfiguration } from "../../shared/config/types";
-import { rememberJsonText } from "../record-json";
 import { isPlainObject } from "../schema/python-values";
 import { findJsonBlob } from "./json-blob";
 import { compileSelectRecords } from "./json-path";
@@ -9,13 +8,11 @@ import type { ExtractRecords } from "./record-input";
 
 /** JSON text of an object, parsed; anything else undefined (checked before parsing, so the
  * common case of a plain-text message costs no exception). */
-function parseObject(text: unknown): Record<string, unknown> | undefined {
-  if (typeof text !== "string" || !startsWithBrace(text)) return undefined;
+function parseObject(text: string): Record<string, unknown> | undefined {
+  if (!startsWithBrace(text)) return undefined;
   try {
     const value: unknown = JSON.parse(text);
-    if (!isPlainObject(value)) return undefined;
-    rememberJsonText(value, text);
-    return value;
+    return isPlainObject(value) ? value : undefined;
   } catch {
     return undefined;
   }
@@ -35,26 +32,31 @@ export function compileJsonParser(configuration: SchemaConfiguration): ExtractRe
   if (jsonPath) {
     const select = compileSelectRecords(jsonPath);
     if (!embedded) return (input) => select(input.json());
-    return (input) => {
+    return (input, texts) => {
       const selected = select(input.json());
       if (!selected) return undefined;
       const records: unknown[] = [];
       for (const text of selected) {
+        if (typeof text !== "string") continue;
         const record = parseObject(text);
-        if (record) records.push(record);
+        if (!record) continue;
+        if (texts) texts[records.length] = text;
+        records.push(record);
       }
       return records;
     };
   }
   if (regexKey) {
-    return (input) => {
+    return (input, texts) => {
       const root = input.json();
       // StreamAlert searched Python's str() of the value: only a string can hold JSON
       const value = isPlainObject(root) ? root[regexKey] : undefined;
       if (typeof value !== "string") return undefined;
       const blob = findJsonBlob(value);
       const record = blob === undefined ? undefined : parseObject(blob);
-      return record ? [record] : undefined;
+      if (!record) return undefined;
+      if (texts) texts[0] = blob;
+      return [record];
     };
   }
   return (input) => {

@@ -16,8 +16,15 @@ export interface RecordInput {
   readonly borrowed: boolean;
 }
 
-/** Candidate records one schema's parser extracts; undefined when it extracts nothing. */
-export type ExtractRecords = (input: RecordInput) => unknown[] | undefined;
+/**
+ * Candidate records one schema's parser extracts; undefined when it extracts nothing. A parser
+ * that parses JSON text found inside the input (embedded JSON) sets `texts[i]` to the text
+ * candidate `i` was parsed from, when `texts` is given (it comes empty).
+ */
+export type ExtractRecords = (
+  input: RecordInput,
+  texts?: Array<string | undefined>,
+) => unknown[] | undefined;
 
 /** Parse text that looks like a JSON object or array; anything else is not JSON. */
 function parseJsonContainer(text: string): unknown {
