@@ -2,7 +2,12 @@
 // StreamAlert's order: envelope check and cast, extract candidates, exact key check and cast,
 // log_patterns, then envelope and optional-key defaults added.
 import { ENVELOPE_KEY, type LogRecord } from "../shared/classified-record";
-import type { LogSchema, NormalizedTypesConfig, ParserName } from "../shared/config/types";
+import type {
+  LogSchema,
+  NormalizedTypesConfig,
+  ParserName,
+  SchemaObject,
+} from "../shared/config/types";
 import { compileNormalizer, type Normalize } from "./normalization";
 import { compileParser, type RecordInput } from "./parsers";
 import { type KeptJson, keepJsonText, keepRecordJson } from "./record-json";
@@ -43,11 +48,10 @@ export function compileLogType(
 ): CompiledLogType {
   const configuration = log.configuration ?? {};
   const schema = compileObjectSchema(log.schema ?? {}, configuration.optional_top_level_keys);
-  const envelopeKeys = configuration.envelope_keys ?? {};
-  const envelopeSchema =
-    Object.keys(envelopeKeys).length > 0
-      ? compileObjectSchema(envelopeKeys, configuration.optional_envelope_keys)
-      : undefined;
+  const envelopeSchema = compileEnvelopeSchema(
+    configuration.envelope_keys ?? {},
+    configuration.optional_envelope_keys,
+  );
   const { extract, freshCandidates } = wrapCompileError(log, () =>
     compileParser({ ...log, configuration }),
   );
@@ -68,8 +72,6 @@ export function compileLogType(
   // StreamAlert never uses a schema whose optional keys are not declared in it
   if (!schema.usable || (envelopeSchema && !envelopeSchema.usable)) return compiled;
 
-  // the texts embedded-JSON candidates were parsed from (reused: parse is not re-entered)
-  const texts: Array<string | undefined> = [];
   compiled.parse = (input, mayKeepInput, output) => {
     const mode: CastMode = freshCandidates
       ? "inPlace"
@@ -78,20 +80,22 @@ export function compileLogType(
         : "copy";
     let envelope: LogRecord | undefined;
     if (envelopeSchema) {
-      envelope = castEnvelope(input.json(), envelopeSchema);
+      // cast once per input for all the log types that declare this envelope
+      envelope = input.shared(envelopeSchema, () => castEnvelope(input.json(), envelopeSchema));
       if (!envelope) return undefined;
     }
     if (matchesEnvelopePatterns && !matchesEnvelopePatterns(envelope)) return undefined;
-    texts.length = 0;
     const keep = output !== undefined && spliceable;
-    const candidates = extract(input, keep && mayKeepJsonText ? texts : undefined);
+    // the texts embedded-JSON candidates were parsed from
+    const texts: Array<string | undefined> | undefined = keep && mayKeepJsonText ? [] : undefined;
+    const candidates = extract(input, texts);
     if (!candidates) return undefined;
     let records: LogRecord[] | undefined;
     let invalid = 0;
-    if (output) output.kept.length = 0;
+    if (output) output.kept = [];
     for (let index = 0; index < candidates.length; index++) {
       const candidate = candidates[index];
-      const text = keep && mayKeepJsonText ? jsonTextOf(candidate, input, texts[index]) : undefined;
+      const text = texts ? jsonTextOf(candidate, input, texts[index]) : undefined;
       const record =
         text === undefined
           ? castRecord(candidate, schema, mode)
@@ -116,6 +120,23 @@ export function compileLogType(
     return records;
   };
   return compiled;
+}
+
+/** Envelope schemas by definition: log types that declare the same envelope share one. */
+const envelopeSchemas = new Map<string, CompiledObjectSchema>();
+
+function compileEnvelopeSchema(
+  keys: SchemaObject,
+  optional: readonly string[] | undefined,
+): CompiledObjectSchema | undefined {
+  if (Object.keys(keys).length === 0) return undefined;
+  const definition = JSON.stringify([keys, optional ?? []]);
+  let schema = envelopeSchemas.get(definition);
+  if (!schema) {
+    schema = compileObjectSchema(keys, optional);
+    envelopeSchemas.set(definition, schema);
+  }
+  return schema;
 }
 
 /** Objects list integer-like keys ("0", "42") before all others, in numeric order. */

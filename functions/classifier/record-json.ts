@@ -107,7 +107,7 @@ function splice(record: LogRecord, kept: KeptJson, normalization: object | undef
         ? envelopeJson(value)
         : key === NORMALIZATION_KEY
           ? normalizationJson(value, normalization)
-          : JSON.stringify(value);
+          : valueJson(value);
     if (json === undefined) continue; // undefined values are left out, as JSON.stringify does
     out += `${empty ? "" : ","}${keyJson(key)}:${json}`;
     empty = false;
@@ -168,6 +168,14 @@ function normalizationJson(block: unknown, own: object | undefined): string | un
     out += `${out.length === 1 ? "" : ","}${keyJson(type)}:${json}`;
   }
   return `${out}}`;
+}
+
+/** JSON.stringify of one value, without calling it for short plain strings and numbers. */
+function valueJson(value: unknown): string | undefined {
+  if (typeof value === "string")
+    return isPlainJsonString(value) ? `"${value}"` : JSON.stringify(value);
+  if (typeof value === "number" && Number.isFinite(value)) return `${value}`;
+  return JSON.stringify(value);
 }
 
 /** JSON of a list of values: the common list of short plain strings without JSON.stringify. */

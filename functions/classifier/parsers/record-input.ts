@@ -14,6 +14,11 @@ export interface RecordInput {
   jsonText(): string | undefined;
   /** True when the data was handed over already parsed: it belongs to the caller. */
   readonly borrowed: boolean;
+  /**
+   * `compute()` the first time it is asked for `key`, then the same value for that key (the last
+   * key only: log types that declare the same envelope are tried one after another).
+   */
+  shared<T>(key: object, compute: () => T): T;
 }
 
 /**
@@ -46,6 +51,8 @@ function parseJsonContainer(text: string): unknown {
 export class LazyRecordInput implements RecordInput {
   private parsed: unknown;
   private parsedYet = false;
+  private sharedKey: object | undefined = undefined;
+  private sharedValue: unknown = undefined;
 
   readonly borrowed: boolean;
 
@@ -69,5 +76,13 @@ export class LazyRecordInput implements RecordInput {
   text(): string | undefined {
     if (typeof this.data !== "string") return undefined;
     return this.json() === undefined ? this.data : undefined;
+  }
+
+  shared<T>(key: object, compute: () => T): T {
+    if (this.sharedKey !== key) {
+      this.sharedValue = compute();
+      this.sharedKey = key;
+    }
+    return this.sharedValue as T;
   }
 }

@@ -1,7 +1,7 @@
 // SPEC §3.3: types, exact key check, casting, optional keys and defaults, envelope keys.
 import { ENVELOPE_KEY } from "../../../functions/shared/classified-record";
 import type { SchemaObject } from "../../../functions/shared/config/types";
-import { oneSchema, recordsOf } from "./config-factory";
+import { classifierFor, oneSchema, recordsOf } from "./config-factory";
 
 function castOne(type: SchemaObject[string], value: unknown): unknown {
   const records = recordsOf(oneSchema({ field: type }), JSON.stringify({ field: value }));
@@ -158,5 +158,32 @@ describe("envelope keys", () => {
     ],
   ])("no match with %s", (_case, data) => {
     expect(recordsOf(spec, JSON.stringify(data))).toBeUndefined();
+  });
+
+  it("give the same envelope to a later log type with the same envelope_keys", () => {
+    // the first log type accepts the envelope but none of the records; the envelope is cast
+    // once for both and the second log type's records carry it
+    const envelope = { logGroup: "string", owner: "integer" };
+    const classifier = classifierFor({
+      logs: {
+        "first:never": {
+          schema: { id: "string" },
+          configuration: { priority: 0, envelope_keys: envelope, json_path: "items[*]" },
+        },
+        "second:takes": {
+          schema: { name: "string" },
+          configuration: { priority: 1, envelope_keys: envelope, json_path: "items[*]" },
+        },
+      },
+    });
+    const outcome = classifier.classify({
+      service: "kinesis",
+      resource: "stream",
+      data: JSON.stringify({ logGroup: "g", owner: "42", items: [{ name: "a" }, { name: "b" }] }),
+    });
+    expect(outcome.ok && outcome.records.map((r) => [r.log_schema_type, r.record])).toEqual([
+      ["second:takes", { name: "a", [ENVELOPE_KEY]: { logGroup: "g", owner: 42 } }],
+      ["second:takes", { name: "b", [ENVELOPE_KEY]: { logGroup: "g", owner: 42 } }],
+    ]);
   });
 });
