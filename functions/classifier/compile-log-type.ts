@@ -81,7 +81,7 @@ export function compileLogType(
     let envelope: LogRecord | undefined;
     if (envelopeSchema) {
       // cast once per input for all the log types that declare this envelope
-      envelope = input.shared(envelopeSchema, () => castEnvelope(input.json(), envelopeSchema));
+      envelope = input.shared(envelopeSchema, castInputEnvelope);
       if (!envelope) return undefined;
     }
     if (matchesEnvelopePatterns && !matchesEnvelopePatterns(envelope)) return undefined;
@@ -137,6 +137,13 @@ function compileEnvelopeSchema(
     envelopeSchemas.set(definition, schema);
   }
   return schema;
+}
+
+function castInputEnvelope(
+  input: RecordInput,
+  schema: CompiledObjectSchema,
+): LogRecord | undefined {
+  return castEnvelope(input.json(), schema);
 }
 
 /** Objects list integer-like keys ("0", "42") before all others, in numeric order. */

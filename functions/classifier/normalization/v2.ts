@@ -11,11 +11,28 @@ import { addNormalized, type CollectNormalized, type NormalizedValues } from "./
 
 const NOT_FOUND: unique symbol = Symbol("not found");
 
-function findValue(record: Record<string, unknown>, path: readonly string[]): unknown {
-  if (path.length === 0) return NOT_FOUND;
+/**
+ * A path's keys, each with whether Object.prototype also has it: only those need a check that
+ * the record owns the key (JSON objects inherit from Object.prototype, so for any other key a
+ * value that is not undefined is the object's own).
+ */
+interface CompiledPath {
+  keys: readonly string[];
+  inherited: readonly boolean[];
+}
+
+function compilePath(path: readonly string[]): CompiledPath {
+  return { keys: path, inherited: path.map((key) => key in Object.prototype) };
+}
+
+function findValue(record: Record<string, unknown>, path: CompiledPath): unknown {
+  const { keys, inherited } = path;
+  if (keys.length === 0) return NOT_FOUND;
   let value: unknown = record;
-  for (const key of path) {
-    if (!isPlainObject(value) || !Object.hasOwn(value, key)) return NOT_FOUND;
+  for (let index = 0; index < keys.length; index++) {
+    if (!isPlainObject(value)) return NOT_FOUND;
+    const key = keys[index];
+    if (inherited[index] && !Object.hasOwn(value, key)) return NOT_FOUND;
     value = value[key];
     if (isPythonFalsy(value)) return NOT_FOUND;
   }
@@ -26,7 +43,7 @@ function findValue(record: Record<string, unknown>, path: readonly string[]): un
 function compileCondition(
   condition: NormalizationCondition,
 ): (record: Record<string, unknown>) => boolean {
-  const path = condition.path ?? [];
+  const path = compilePath(condition.path ?? []);
   const test = ((): ((text: string) => boolean) => {
     if (!isPythonFalsy(condition.is)) return (text) => text === condition.is;
     if (!isPythonFalsy(condition.is_not)) return (text) => text !== condition.is_not;
@@ -54,7 +71,7 @@ function isIn(text: string, container: unknown): boolean {
 }
 
 interface CompiledEntry {
-  path: readonly string[];
+  path: CompiledPath;
   function: string | null;
   condition?: (record: Record<string, unknown>) => boolean;
   sendToArtifacts: boolean;
@@ -64,14 +81,14 @@ interface CompiledEntry {
 function compileEntries(params: NormalizationConfig[string]): CompiledEntry[] {
   const items = params as unknown[];
   if (items.every((item) => typeof item === "string")) {
-    return [{ path: items as string[], function: null, sendToArtifacts: true }];
+    return [{ path: compilePath(items as string[]), function: null, sendToArtifacts: true }];
   }
   return items.map((item): CompiledEntry => {
     if (Array.isArray(item))
-      return { path: item.map(String), function: null, sendToArtifacts: true };
+      return { path: compilePath(item.map(String)), function: null, sendToArtifacts: true };
     const entry = item as NormalizationEntry;
     return {
-      path: entry.path ?? [],
+      path: compilePath(entry.path ?? []),
       function: entry.function || null,
       condition: entry.condition ? compileCondition(entry.condition) : undefined,
       sendToArtifacts: entry.send_to_artifacts !== false,

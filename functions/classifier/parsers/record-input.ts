@@ -15,10 +15,10 @@ export interface RecordInput {
   /** True when the data was handed over already parsed: it belongs to the caller. */
   readonly borrowed: boolean;
   /**
-   * `compute()` the first time it is asked for `key`, then the same value for that key (the last
-   * key only: log types that declare the same envelope are tried one after another).
+   * `compute(input, key)` the first time it is asked for `key`, then the same value for that key
+   * (the last key only: log types that declare the same envelope are tried one after another).
    */
-  shared<T>(key: object, compute: () => T): T;
+  shared<K extends object, T>(key: K, compute: (input: RecordInput, key: K) => T): T;
 }
 
 /**
@@ -78,9 +78,9 @@ export class LazyRecordInput implements RecordInput {
     return this.json() === undefined ? this.data : undefined;
   }
 
-  shared<T>(key: object, compute: () => T): T {
+  shared<K extends object, T>(key: K, compute: (input: RecordInput, key: K) => T): T {
     if (this.sharedKey !== key) {
-      this.sharedValue = compute();
+      this.sharedValue = compute(this, key);
       this.sharedKey = key;
     }
     return this.sharedValue as T;

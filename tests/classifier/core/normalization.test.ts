@@ -69,6 +69,9 @@ describe("normalization v2", () => {
     ["a falsy value (empty string)", ["detail", "userIdentity", "userName"]],
     ["a falsy value (0)", ["detail", "port"]],
     ["a step through a non-object", ["region", "x"]],
+    ["a key only Object.prototype has", ["detail", "constructor"]],
+    ["a key only Object.prototype has, first", ["toString"]],
+    ["the prototype key", ["__proto__"]],
   ])("leaves the key off entirely when nothing is found: %s", (_case, path) => {
     expect(normalize({ user: [{ path }] })).toBeUndefined();
   });
@@ -88,6 +91,27 @@ describe("normalization v2", () => {
       ],
     };
     expect(normalize(normalization) !== undefined).toBe(applies);
+  });
+
+  it("finds a record's own key that Object.prototype also has", () => {
+    const records = recordsOf(
+      {
+        logs: {
+          "app:log": {
+            schema: JSON.parse('{"constructor": "string", "valueOf": {}}'),
+            configuration: {
+              normalization: { user: [["constructor"]], ip: [["valueOf", "toString"]] },
+            },
+          },
+        },
+      },
+      '{"constructor": "alice", "valueOf": {"toString": "1.2.3.4"}}',
+    );
+    expect(records?.[0][NORMALIZATION_KEY]).toEqual({
+      user: [{ function: null, values: ["alice"] }],
+      ip: [{ function: null, values: ["1.2.3.4"] }],
+      streamalert_record_id: expect.stringMatching(UUID),
+    });
   });
 
   it("treats a condition on a missing path as not met", () => {

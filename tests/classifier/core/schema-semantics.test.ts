@@ -163,7 +163,7 @@ describe("envelope keys", () => {
   it("give the same envelope to a later log type with the same envelope_keys", () => {
     // the first log type accepts the envelope but none of the records; the envelope is cast
     // once for both and the second log type's records carry it
-    const envelope = { logGroup: "string", owner: "integer" };
+    const envelope: SchemaObject = { logGroup: "string", owner: "integer" };
     const classifier = classifierFor({
       logs: {
         "first:never": {
