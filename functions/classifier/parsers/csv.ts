@@ -1,7 +1,7 @@
 // The csv parser (SPEC §3.4): columns map to the schema's keys in order, a nested object schema
 // means that column is itself CSV, and json_path pulls CSV text out of a JSON envelope.
 import type { LogSchema, SchemaObject } from "../../shared/config/types";
-import { type CsvDialect, readCsvRows } from "./csv-reader";
+import { type CsvDialect, readCsvRows, readSimpleCsvLine } from "./csv-reader";
 import { compileSelectRecords } from "./json-path";
 import type { ExtractRecords } from "./record-input";
 
@@ -21,21 +21,11 @@ function compileColumns(schema: SchemaObject): CsvColumn[] {
   });
 }
 
-/** Rows of one CSV text: readCsvRows, with shortcuts for single lines. */
+/** Rows of one CSV text: readCsvRows, with a one-pass reader for the common one-line text. */
 export function parseRows(text: string, dialect: CsvDialect): string[][] {
-  if (text.includes("\n") || text.includes("\r")) return readCsvRows(text, dialect);
-  let special = text.indexOf(dialect.quote);
-  if (dialect.escape !== undefined) {
-    const escapeAt = text.indexOf(dialect.escape);
-    if (escapeAt !== -1 && (special === -1 || escapeAt < special)) special = escapeAt;
-  }
-  // one line without quoting: a split gives what Python's csv.reader gives
-  if (special === -1) return text === "" ? [] : [text.split(dialect.delimiter)];
-  // the fields before the first quote or escape split plainly; the reader takes the rest
-  const plainEnd = text.lastIndexOf(dialect.delimiter, special);
-  if (plainEnd === -1) return readCsvRows(text, dialect);
-  const rest = readCsvRows(text.slice(plainEnd + dialect.delimiter.length), dialect)[0] ?? [];
-  return [text.slice(0, plainEnd).split(dialect.delimiter).concat(rest)];
+  if (text === "") return [];
+  const fields = readSimpleCsvLine(text, dialect);
+  return fields ? [fields] : readCsvRows(text, dialect);
 }
 
 function rowToRecord(

@@ -1,7 +1,11 @@
 // The CSV reader reproduces Python's csv.reader (expected rows were produced with CPython's csv
 // module; where it raises, StreamAlert kept the rows read before the error).
 import { parseRows } from "../../../functions/classifier/parsers/csv";
-import { type CsvDialect, readCsvRows } from "../../../functions/classifier/parsers/csv-reader";
+import {
+  type CsvDialect,
+  readCsvRows,
+  readSimpleCsvLine,
+} from "../../../functions/classifier/parsers/csv-reader";
 
 const comma: CsvDialect = { delimiter: ",", quote: '"' };
 
@@ -52,15 +56,32 @@ describe("readCsvRows", () => {
 });
 
 describe("parseRows shortcuts", () => {
-  it("give what the reader gives on generated single lines", () => {
-    const alphabet = ["a", "b", ",", "'", '"', "\\", " "];
-    const dialects: CsvDialect[] = [comma, { delimiter: ",", quote: "'", escape: "\\" }];
+  it("read the common one-line shape in one pass", () => {
+    const rds = { delimiter: ",", quote: "'", escape: "\\" };
+    expect(readSimpleCsvLine("17,db,'SELECT a, b FROM t',0", rds)).toEqual([
+      "17",
+      "db",
+      "SELECT a, b FROM t",
+      "0",
+    ]);
+    expect(readSimpleCsvLine("a,,'',", comma)).toEqual(["a", "", "''", ""]);
+    expect(readSimpleCsvLine("a\\,b", rds)).toBeUndefined(); // an escape: the full reader
+  });
+
+  it("give what the reader gives on generated texts", () => {
+    const alphabet = ["a", "b", ",", "'", '"', "\\", " ", "\n", "\r"];
+    const dialects: CsvDialect[] = [
+      comma,
+      { delimiter: ",", quote: "'", escape: "\\" },
+      { delimiter: ",", quote: "'", escape: "'" },
+      { delimiter: "'", quote: "'" },
+    ];
     let seed = 11;
     const next = () => {
       seed = (seed * 1103515245 + 12345) % 2147483648;
       return seed;
     };
-    for (let n = 0; n < 5000; n++) {
+    for (let n = 0; n < 20000; n++) {
       let text = "";
       const length = next() % 12;
       for (let i = 0; i < length; i++) text += alphabet[next() % alphabet.length];
