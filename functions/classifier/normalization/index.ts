@@ -1,9 +1,9 @@
 // The normalizer of one log type: v2 entries from its schema, then legacy types of its family
 // (and of its exact name). It adds `streamalert_normalization` only when something was found.
-import { randomUUID } from "node:crypto";
 import { type LogRecord, NORMALIZATION_KEY } from "../../shared/classified-record";
 import type { LogSchema, NormalizedTypesConfig } from "../../shared/config/types";
 import { compileLegacyNormalization } from "./legacy";
+import { randomRecordId } from "./record-id";
 import type { CollectNormalized, NormalizedTypes } from "./types";
 import { compileV2Normalization } from "./v2";
 
@@ -29,7 +29,7 @@ export function compileNormalizer(
     const found: NormalizedTypes = {};
     for (const collect of collectors) collect(record, found);
     for (const _type in found) {
-      (found as Record<string, unknown>)[RECORD_ID_KEY] = randomUUID();
+      (found as Record<string, unknown>)[RECORD_ID_KEY] = randomRecordId();
       record[NORMALIZATION_KEY] = found;
       return found;
     }
