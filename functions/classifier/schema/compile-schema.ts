@@ -29,6 +29,8 @@ interface CompiledField {
   type: SchemaType;
   kind: FieldKind;
   optional: boolean;
+  /** Object.prototype has this key too, so a value read from a record may be inherited */
+  inherited: boolean;
   nested?: CompiledObjectSchema;
 }
 
@@ -80,7 +82,13 @@ export function compileObjectSchema(
   };
   for (const [key, type] of Object.entries(schema)) {
     const kind = kindOf(type);
-    const field: CompiledField = { key, type, kind, optional: optional.has(key) };
+    const field: CompiledField = {
+      key,
+      type,
+      kind,
+      optional: optional.has(key),
+      inherited: key in Object.prototype,
+    };
     if (kind === "nested") field.nested = compileObjectSchema(type as SchemaObject);
     compiled.fields[key] = field;
     compiled.list.push(field);
@@ -171,11 +179,12 @@ export function castEnvelope(root: unknown, schema: CompiledObjectSchema): LogRe
   if (!isPlainObject(root)) return undefined;
   const out: LogRecord = {};
   for (const field of schema.list) {
-    if (!Object.hasOwn(root, field.key)) {
+    const value = ownValue(root, field);
+    if (value === undefined) {
       if (!field.optional || field.kind === "nested") return undefined;
       continue;
     }
-    const cast = castField(root[field.key], field, "copy");
+    const cast = castField(value, field, "copy");
     if (cast === CAST_FAILED) return undefined;
     out[field.key] = cast;
   }
@@ -186,6 +195,15 @@ export function castEnvelope(root: unknown, schema: CompiledObjectSchema): LogRe
 /** Add a default value for every optional key the record lacks (a fresh {} or [] each time). */
 export function addOptionalDefaults(record: LogRecord, schema: CompiledObjectSchema): void {
   for (const field of schema.optionalFields) {
-    if (!Object.hasOwn(record, field.key)) record[field.key] = defaultValueFor(field.type);
+    if (ownValue(record, field) === undefined) record[field.key] = defaultValueFor(field.type);
   }
+}
+
+/**
+ * The record's own value for the field, undefined when it has none (JSON has no undefined
+ * value): one lookup, plus an ownership check only for keys Object.prototype also has.
+ */
+function ownValue(record: LogRecord, field: CompiledField): unknown {
+  if (field.inherited && !Object.hasOwn(record, field.key)) return undefined;
+  return record[field.key];
 }

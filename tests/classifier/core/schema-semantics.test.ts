@@ -111,6 +111,25 @@ describe("optional top-level keys", () => {
     expect(recordsOf(spec, '{"id":"1","other":1}')).toBeUndefined();
   });
 
+  it("treats keys Object.prototype also has like any other optional or envelope key", () => {
+    const inherited = oneSchema(JSON.parse('{"id": "string", "toString": "string"}'), {
+      optional_top_level_keys: ["toString"],
+      json_path: "items[*]",
+      envelope_keys: JSON.parse('{"constructor": "string", "valueOf": "integer"}'),
+      optional_envelope_keys: ["valueOf"],
+    });
+    expect(recordsOf(inherited, '{"items": [{"id": "a"}], "constructor": "c"}')).toEqual([
+      { id: "a", toString: "", [ENVELOPE_KEY]: { constructor: "c", valueOf: 0 } },
+    ]);
+    expect(
+      recordsOf(
+        inherited,
+        '{"items": [{"id": "a", "toString": "t"}], "constructor": "c", "valueOf": "2"}',
+      ),
+    ).toEqual([{ id: "a", toString: "t", [ENVELOPE_KEY]: { constructor: "c", valueOf: 2 } }]);
+    expect(recordsOf(inherited, '{"items": [{"id": "a"}]}')).toBeUndefined(); // the envelope key is missing
+  });
+
   it("never uses a schema whose optional keys are not in the schema", () => {
     const bad = oneSchema({ id: "string" }, { optional_top_level_keys: ["missing"] });
     expect(recordsOf(bad, '{"id":"1"}')).toBeUndefined();
