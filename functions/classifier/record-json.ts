@@ -2,9 +2,10 @@
 // possible: encoding the output is the largest single cost of the classifier (docs/PERFORMANCE.md).
 // Each record's JSON is kept as it was when its schema accepted it: the source text for a JSON
 // object the cast left unchanged (already in memory), else its JSON.stringify at that moment;
-// the classifier hands it on inside a KeptClassifiedRecord. The keys the classifier adds afterwards (envelope, optional-key defaults, normalization) are
-// spliced in before the closing brace: an envelope shared by the records of one payload is
-// encoded once, and normalization entries with their constant parts precomputed.
+// the classifier hands it on inside a KeptClassifiedRecord. The keys the classifier adds
+// afterwards (envelope, optional-key defaults, normalization) are spliced in before the closing
+// brace: an envelope shared by the records of one payload is encoded once, and normalization
+// entries with their constant parts precomputed.
 //
 // The splice parses to the same value as JSON.stringify of the record: JSON.parse keeps the last
 // of duplicate keys, so a key the classifier assigned again (normalization or envelope keys that
