@@ -1,12 +1,13 @@
-// Build-time only: the TypeScript modules under a folder, as the rule, publisher and scheduled
-// query discovery (and the esbuild plugins that index them) read them.
+// Build-time and CLI only: the files under a folder, walked once: the TypeScript modules the rule,
+// publisher and scheduled query discovery (and the esbuild plugins that index them) read, and
+// the test event files of `streamalert test`.
 import { type Dirent, readdirSync } from "node:fs";
 import { join, posix, relative, sep } from "node:path";
 
 export interface ModuleFileOptions {
   /** folder names not descended into; node_modules never is */
   skipFolders?: ReadonlySet<string>;
-  /** keep a module only when this holds for the folder names between `root` and it */
+  /** keep a file only when this holds for the folder names between `root` and it */
   keep?: (folders: readonly string[]) => boolean;
 }
 
@@ -15,8 +16,15 @@ export function isModuleFile(name: string): boolean {
   return name.endsWith(".ts") && !name.endsWith(".test.ts") && !name.endsWith(".d.ts");
 }
 
-/** The modules under `root` (missing: none), as sorted POSIX paths that start with `root`. */
-export function findModuleFiles(root: string, options: ModuleFileOptions = {}): string[] {
+/**
+ * The files under `root` (missing: none) whose name `wanted` accepts, as sorted POSIX paths
+ * that start with `root`.
+ */
+export function findFiles(
+  root: string,
+  wanted: (name: string) => boolean,
+  options: ModuleFileOptions = {},
+): string[] {
   const files: string[] = [];
   const walk = (dir: string, folders: string[]) => {
     let entries: Dirent[];
@@ -30,13 +38,18 @@ export function findModuleFiles(root: string, options: ModuleFileOptions = {}): 
       if (entry.isDirectory()) {
         if (entry.name === "node_modules" || options.skipFolders?.has(entry.name)) continue;
         walk(path, [...folders, entry.name]);
-      } else if (isModuleFile(entry.name) && (options.keep?.(folders) ?? true)) {
+      } else if (wanted(entry.name) && (options.keep?.(folders) ?? true)) {
         files.push(path.split(sep).join(posix.sep));
       }
     }
   };
   walk(root, []);
   return files.sort();
+}
+
+/** The modules under `root` (missing: none), as sorted POSIX paths that start with `root`. */
+export function findModuleFiles(root: string, options: ModuleFileOptions = {}): string[] {
+  return findFiles(root, isModuleFile, options);
 }
 
 /** The import specifier of module `file` from a module in `fromDir` ("./rules/a", "../b"). */
