@@ -38,48 +38,42 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-/** The batch in a PutRecordBatch body, or why the body is not one. */
-function parsePutRecordBatch(text: string): ReceivedFirehoseBatch | string {
-  let body: { DeliveryStreamName?: unknown; Records?: unknown };
+type RequestBody = { DeliveryStreamName?: unknown; Records?: unknown; Record?: unknown };
+
+/** The request body, or why it is not a JSON object. */
+function parseBody(text: string): RequestBody | string {
   try {
-    body = JSON.parse(text) as typeof body;
+    const body: unknown = JSON.parse(text);
+    if (typeof body === "object" && body !== null) return body as RequestBody;
   } catch {
-    return `body is not JSON: ${text.slice(0, 100)}`;
+    // reported below
   }
-  if (typeof body.DeliveryStreamName !== "string") return "DeliveryStreamName is missing";
-  if (!Array.isArray(body.Records) || body.Records.length === 0) return "Records is empty";
-  const records: string[] = [];
-  for (const record of body.Records as Array<{ Data?: unknown }>) {
-    if (typeof record?.Data !== "string") return "a record has no base64 Data";
-    records.push(Buffer.from(record.Data, "base64").toString("utf8"));
-  }
-  return { deliveryStreamName: body.DeliveryStreamName, records };
+  return `body is not a JSON object: ${text.slice(0, 100)}`;
 }
 
-/** A PutRecord body as a batch of its one record, or why the body is not one. */
-function parsePutRecord(text: string): ReceivedFirehoseBatch | string {
-  let body: { DeliveryStreamName?: unknown; Record?: unknown };
-  try {
-    body = JSON.parse(text) as typeof body;
-  } catch {
-    return `body is not JSON: ${text.slice(0, 100)}`;
+/** The records of a request body as a batch, or why they are not one. */
+function toBatch(body: RequestBody, records: unknown): ReceivedFirehoseBatch | string {
+  if (typeof body.DeliveryStreamName !== "string") return "DeliveryStreamName is missing";
+  if (!Array.isArray(records) || records.length === 0) return "Records is empty";
+  const data: string[] = [];
+  for (const record of records as Array<{ Data?: unknown }>) {
+    if (typeof record?.Data !== "string") return "a record has no base64 Data";
+    data.push(Buffer.from(record.Data, "base64").toString("utf8"));
   }
-  if (body.Record === undefined) return "Record is missing";
-  return parsePutRecordBatch(
-    JSON.stringify({ DeliveryStreamName: body.DeliveryStreamName, Records: [body.Record] }),
-  );
+  return { deliveryStreamName: body.DeliveryStreamName, records: data };
 }
 
 /** The two calls Firehose clients make: a batch, or one record (kept as a batch of one). */
 const OPERATIONS: Record<
   string,
   {
-    parse: (text: string) => ReceivedFirehoseBatch | string;
+    /** the records the body carries (a PutRecord's one record is kept as a batch of one) */
+    records: (body: RequestBody) => unknown;
     answer: (batch: ReceivedFirehoseBatch) => unknown;
   }
 > = {
   [PUT_RECORD_BATCH]: {
-    parse: parsePutRecordBatch,
+    records: (body) => body.Records,
     answer: (batch) => ({
       FailedPutCount: 0,
       Encrypted: false,
@@ -87,7 +81,7 @@ const OPERATIONS: Record<
     }),
   },
   [PUT_RECORD]: {
-    parse: parsePutRecord,
+    records: (body) => (body.Record === undefined ? undefined : [body.Record]),
     answer: () => ({ RecordId: "record-0", Encrypted: false }),
   },
 };
@@ -108,7 +102,8 @@ export async function startFirehoseStandIn(): Promise<FirehoseStandIn> {
       reply(res, 400, { __type: "UnknownOperationException", message: String(target) });
       return;
     }
-    const batch = operation.parse(text);
+    const body = parseBody(text);
+    const batch = typeof body === "string" ? body : toBatch(body, operation.records(body));
     if (typeof batch === "string") {
       rejected.push(batch);
       reply(res, 400, { __type: "InvalidArgumentException", message: batch });
