@@ -86,8 +86,10 @@ export function compileLogType(
     }
     if (matchesEnvelopePatterns && !matchesEnvelopePatterns(envelope)) return undefined;
     const keep = output !== undefined && spliceable;
-    // the texts embedded-JSON candidates were parsed from
-    const texts: Array<string | undefined> | undefined = keep && mayKeepJsonText ? [] : undefined;
+    const keepText = keep && mayKeepJsonText;
+    // the texts embedded-JSON candidates were parsed from (a json parser's fresh candidates)
+    const texts: Array<string | undefined> | undefined =
+      keepText && freshCandidates ? [] : undefined;
     const candidates = extract(input, texts);
     if (!candidates) return undefined;
     let records: LogRecord[] | undefined;
@@ -95,7 +97,7 @@ export function compileLogType(
     if (output) output.kept = [];
     for (let index = 0; index < candidates.length; index++) {
       const candidate = candidates[index];
-      const text = texts ? jsonTextOf(candidate, input, texts[index]) : undefined;
+      const text = keepText ? jsonTextOf(candidate, input, texts?.[index]) : undefined;
       const record =
         text === undefined
           ? castRecord(candidate, schema, mode)

@@ -58,6 +58,30 @@ describe("classifiedRecordJson", () => {
     expectSameAsStringify([record]);
   });
 
+  it("keeps the text of JSON found inside the input (embedded_json, json_regex_key)", () => {
+    const inner = '{ "user": "carol",  "ip": "10.0.0.4" }';
+    const embedded: SchemaSpec = {
+      ...normalized,
+      configuration: { ...normalized.configuration, json_path: "items[*]", embedded_json: true },
+    };
+    const fromPath = classifyText({ "app:log": embedded }, JSON.stringify({ items: [inner] }));
+    const inMessage: SchemaSpec = {
+      ...normalized,
+      configuration: { ...normalized.configuration, json_regex_key: "message" },
+    };
+    const fromMessage = classifyText(
+      { "app:log": inMessage },
+      JSON.stringify({ message: `host app: ${inner}` }),
+    );
+    for (const [record] of [fromPath, fromMessage]) {
+      // the layout inside the string is still there: the record was not encoded again
+      expect(classifiedRecordJson(record)).toContain(
+        '"record":{ "user": "carol",  "ip": "10.0.0.4" ,',
+      );
+      expectSameAsStringify([record]);
+    }
+  });
+
   it("encodes a record whose values the cast changed", () => {
     const [record] = classifyText(
       { "app:log": normalized },
