@@ -6,23 +6,25 @@ import type {
   NormalizationConfig,
   NormalizationEntry,
 } from "../../shared/config/types";
-import { isPlainObject, isPythonFalsy, pythonStr } from "../schema/python-values";
+import {
+  isInheritedName,
+  isPlainObject,
+  isPythonFalsy,
+  ownValue,
+  pythonStr,
+} from "../schema/python-values";
 import { addNormalized, type CollectNormalized, type NormalizedValues } from "./types";
 
 const NOT_FOUND: unique symbol = Symbol("not found");
 
-/**
- * A path's keys, each with whether Object.prototype also has it: only those need a check that
- * the record owns the key (JSON objects inherit from Object.prototype, so for any other key a
- * value that is not undefined is the object's own).
- */
+/** A path's keys, each with whether Object.prototype also has it (see ownValue). */
 interface CompiledPath {
   keys: readonly string[];
   inherited: readonly boolean[];
 }
 
 function compilePath(path: readonly string[]): CompiledPath {
-  return { keys: path, inherited: path.map((key) => key in Object.prototype) };
+  return { keys: path, inherited: path.map(isInheritedName) };
 }
 
 function findValue(record: Record<string, unknown>, path: CompiledPath): unknown {
@@ -31,10 +33,8 @@ function findValue(record: Record<string, unknown>, path: CompiledPath): unknown
   let value: unknown = record;
   for (let index = 0; index < keys.length; index++) {
     if (!isPlainObject(value)) return NOT_FOUND;
-    const key = keys[index];
-    if (inherited[index] && !Object.hasOwn(value, key)) return NOT_FOUND;
-    value = value[key];
-    if (isPythonFalsy(value)) return NOT_FOUND;
+    value = ownValue(value, keys[index], inherited[index]);
+    if (isPythonFalsy(value)) return NOT_FOUND; // a missing key too
   }
   return value;
 }

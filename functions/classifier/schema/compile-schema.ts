@@ -12,7 +12,7 @@ import {
   castToString,
 } from "./cast";
 import { defaultValueFor } from "./defaults";
-import { isPlainObject, isPythonFalsy } from "./python-values";
+import { isInheritedName, isPlainObject, isPythonFalsy, ownValue } from "./python-values";
 
 type FieldKind =
   | "string"
@@ -87,7 +87,7 @@ export function compileObjectSchema(
       type,
       kind,
       optional: optional.has(key),
-      inherited: key in Object.prototype,
+      inherited: isInheritedName(key),
     };
     if (kind === "nested") field.nested = compileObjectSchema(type as SchemaObject);
     compiled.fields[key] = field;
@@ -179,7 +179,7 @@ export function castEnvelope(root: unknown, schema: CompiledObjectSchema): LogRe
   if (!isPlainObject(root)) return undefined;
   const out: LogRecord = {};
   for (const field of schema.list) {
-    const value = ownValue(root, field);
+    const value = ownValue(root, field.key, field.inherited);
     if (value === undefined) {
       if (!field.optional || field.kind === "nested") return undefined;
       continue;
@@ -195,15 +195,7 @@ export function castEnvelope(root: unknown, schema: CompiledObjectSchema): LogRe
 /** Add a default value for every optional key the record lacks (a fresh {} or [] each time). */
 export function addOptionalDefaults(record: LogRecord, schema: CompiledObjectSchema): void {
   for (const field of schema.optionalFields) {
-    if (ownValue(record, field) === undefined) record[field.key] = defaultValueFor(field.type);
+    if (ownValue(record, field.key, field.inherited) === undefined)
+      record[field.key] = defaultValueFor(field.type);
   }
-}
-
-/**
- * The record's own value for the field, undefined when it has none (JSON has no undefined
- * value): one lookup, plus an ownership check only for keys Object.prototype also has.
- */
-function ownValue(record: LogRecord, field: CompiledField): unknown {
-  if (field.inherited && !Object.hasOwn(record, field.key)) return undefined;
-  return record[field.key];
 }

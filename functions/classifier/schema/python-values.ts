@@ -7,6 +7,27 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/**
+ * Whether `object[key]` can answer from Object.prototype when a JSON object lacks the key
+ * ("constructor", "toString", "__proto__", ...): worked out once per key, when compiling.
+ */
+export function isInheritedName(key: string): boolean {
+  return key in Object.prototype;
+}
+
+/**
+ * The object's own value for `key`, undefined when it has none (JSON has no undefined value):
+ * one lookup, plus an ownership check only for the keys `isInheritedName` gave `inherited`.
+ */
+export function ownValue(
+  object: Record<string, unknown>,
+  key: string,
+  inherited: boolean,
+): unknown {
+  if (inherited && !Object.hasOwn(object, key)) return undefined;
+  return object[key];
+}
+
 /** Python truthiness of a JSON value: `None`, `False`, `0`, `""`, `[]` and `{}` are falsy. */
 export function isPythonFalsy(value: unknown): boolean {
   if (!value) return true;
