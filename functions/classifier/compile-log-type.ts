@@ -8,9 +8,10 @@ import type {
   ParserName,
   SchemaObject,
 } from "../shared/config/types";
+import { compileCsvRecordJson } from "./csv-record-json";
 import { compileNormalizer, type Normalize } from "./normalization";
-import { compileParser, type RecordInput } from "./parsers";
-import { type KeptJson, keepJsonText, keepRecordJson } from "./record-json";
+import { type CandidateSource, compileParser, type RecordInput } from "./parsers";
+import { isIndexLikeKey, type KeptJson, keepJsonText, keepRecordJson } from "./record-json";
 import {
   addOptionalDefaults,
   type CastMode,
@@ -61,8 +62,12 @@ export function compileLogType(
   // a record's JSON is kept when its schema accepts it and the keys added later are spliced in,
   // which needs every added key to come after the kept ones; an integer-like key would not
   // (see record-json)
-  const spliceable = !(configuration.optional_top_level_keys ?? []).some(isIntegerLikeKey);
+  const spliceable = !(configuration.optional_top_level_keys ?? []).some(isIndexLikeKey);
   const mayKeepJsonText = spliceable && log.parser === "json";
+  const csvRecordJson =
+    spliceable && log.parser === "csv"
+      ? compileCsvRecordJson(Object.keys(log.schema ?? {}))
+      : undefined;
   const compiled: CompiledLogType = {
     name: log.name,
     parser: log.parser,
@@ -87,17 +92,20 @@ export function compileLogType(
     if (matchesEnvelopePatterns && !matchesEnvelopePatterns(envelope)) return undefined;
     const keep = output !== undefined && spliceable;
     const keepText = keep && mayKeepJsonText;
-    // the texts embedded-JSON candidates were parsed from (a json parser's fresh candidates)
-    const texts: Array<string | undefined> | undefined =
-      keepText && freshCandidates ? [] : undefined;
-    const candidates = extract(input, texts);
+    // what fresh candidates were made from: embedded JSON text, CSV rows
+    const sources: Array<CandidateSource | undefined> | undefined =
+      freshCandidates && (keepText || (keep && csvRecordJson)) ? [] : undefined;
+    const candidates = extract(input, sources);
     if (!candidates) return undefined;
     let records: LogRecord[] | undefined;
     let invalid = 0;
     if (output) output.kept = [];
     for (let index = 0; index < candidates.length; index++) {
       const candidate = candidates[index];
-      const text = keepText ? jsonTextOf(candidate, input, texts?.[index]) : undefined;
+      const source = sources?.[index];
+      const text = keepText
+        ? jsonTextOf(candidate, input, typeof source === "string" ? source : undefined)
+        : undefined;
       const record =
         text === undefined
           ? castRecord(candidate, schema, mode)
@@ -109,8 +117,9 @@ export function compileLogType(
       // kept only once the record is accepted: a rejected one may be the parsed input, which
       // the next schema tries again
       if (keep) {
-        const kept =
-          text !== undefined && record === unchangedByCast ? keepJsonText(text, record) : undefined;
+        let kept: KeptJson | undefined;
+        if (text !== undefined && record === unchangedByCast) kept = keepJsonText(text, record);
+        else if (csvRecordJson && typeof source === "object") kept = csvRecordJson(record, source);
         output.kept.push(kept ?? keepRecordJson(record));
       }
       if (envelope) record[ENVELOPE_KEY] = envelope; // shared by the records, as in StreamAlert
@@ -146,11 +155,6 @@ function castInputEnvelope(
   schema: CompiledObjectSchema,
 ): LogRecord | undefined {
   return castEnvelope(input.json(), schema);
-}
-
-/** Objects list integer-like keys ("0", "42") before all others, in numeric order. */
-function isIntegerLikeKey(key: string): boolean {
-  return /^(?:0|[1-9]\d*)$/.test(key) && Number(key) < 2 ** 32 - 1;
 }
 
 /** The JSON text a candidate was parsed from: the whole input, or embedded JSON inside it. */

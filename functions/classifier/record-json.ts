@@ -68,6 +68,11 @@ export class KeptClassifiedRecord implements ClassifiedRecord {
 const isWellFormed = (String.prototype as unknown as { isWellFormed(this: string): boolean })
   .isWellFormed;
 
+/** Keys an object lists before all others, in numeric order ("0", "42"). */
+export function isIndexLikeKey(key: string): boolean {
+  return /^(?:0|[1-9]\d*)$/.test(key) && Number(key) < 2 ** 32 - 1;
+}
+
 function countKeys(record: LogRecord): number {
   let count = 0;
   for (const _key in record) count++;
@@ -172,7 +177,7 @@ function normalizationJson(block: unknown, own: object | undefined): string | un
 }
 
 /** JSON.stringify of one value, without calling it for short plain strings and numbers. */
-function valueJson(value: unknown): string | undefined {
+export function valueJson(value: unknown): string | undefined {
   if (typeof value === "string")
     return isPlainJsonString(value) ? `"${value}"` : JSON.stringify(value);
   if (typeof value === "number" && Number.isFinite(value)) return `${value}`;
@@ -191,7 +196,7 @@ function valuesJson(values: unknown[]): string {
 }
 
 /** A short string JSON.stringify would only put in quotes (no escapes, no lone surrogates). */
-function isPlainJsonString(text: string): boolean {
+export function isPlainJsonString(text: string): boolean {
   if (text.length > 256) return false;
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index);

@@ -13,6 +13,10 @@ interface CsvColumn {
   neverMatches?: boolean;
 }
 
+/** A character JSON.stringify would escape (a surrogate may be half of a pair: checked later). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: JSON escapes control characters
+const NEEDS_JSON_ESCAPE = /["\\\x00-\x1f\ud800-\udfff]/;
+
 function compileColumns(schema: SchemaObject): CsvColumn[] {
   return Object.entries(schema).map(([key, type]) => {
     if (typeof type !== "object" || type === null || Array.isArray(type)) return { key };
@@ -59,7 +63,7 @@ export function compileCsvParser(log: LogSchema): ExtractRecords {
   const select = configuration.json_path
     ? compileSelectRecords(configuration.json_path)
     : undefined;
-  return (input) => {
+  return (input, sources) => {
     let items: unknown[] | undefined;
     if (select) items = select(input.json());
     else {
@@ -70,9 +74,12 @@ export function compileCsvParser(log: LogSchema): ExtractRecords {
     const records: unknown[] = [];
     for (const item of items) {
       if (typeof item !== "string") continue;
+      const plain = sources !== undefined && !NEEDS_JSON_ESCAPE.test(item);
       for (const row of parseRows(item, dialect)) {
         const record = rowToRecord(row, columns, dialect);
-        if (record) records.push(record);
+        if (!record) continue;
+        if (sources) sources[records.length] = { fields: row, plain };
+        records.push(record);
       }
     }
     return records;

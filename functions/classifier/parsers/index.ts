@@ -6,7 +6,13 @@ import { compileKvParser } from "./kv";
 import type { ExtractRecords } from "./record-input";
 import { compileSyslogParser } from "./syslog";
 
-export { type ExtractRecords, LazyRecordInput, type RecordInput } from "./record-input";
+export {
+  type CandidateSource,
+  type CsvRowSource,
+  type ExtractRecords,
+  LazyRecordInput,
+  type RecordInput,
+} from "./record-input";
 
 export interface CompiledParser {
   extract: ExtractRecords;

@@ -32,7 +32,7 @@ export function compileJsonParser(configuration: SchemaConfiguration): ExtractRe
   if (jsonPath) {
     const select = compileSelectRecords(jsonPath);
     if (!embedded) return (input) => select(input.json());
-    return (input, texts) => {
+    return (input, sources) => {
       const selected = select(input.json());
       if (!selected) return undefined;
       const records: unknown[] = [];
@@ -40,14 +40,14 @@ export function compileJsonParser(configuration: SchemaConfiguration): ExtractRe
         if (typeof text !== "string") continue;
         const record = parseObject(text);
         if (!record) continue;
-        if (texts) texts[records.length] = text;
+        if (sources) sources[records.length] = text;
         records.push(record);
       }
       return records;
     };
   }
   if (regexKey) {
-    return (input, texts) => {
+    return (input, sources) => {
       const root = input.json();
       // StreamAlert searched Python's str() of the value: only a string can hold JSON
       const value = isPlainObject(root) ? root[regexKey] : undefined;
@@ -55,7 +55,7 @@ export function compileJsonParser(configuration: SchemaConfiguration): ExtractRe
       const blob = findJsonBlob(value);
       const record = blob === undefined ? undefined : parseObject(blob);
       if (!record) return undefined;
-      if (texts) texts[0] = blob;
+      if (sources) sources[0] = blob;
       return [record];
     };
   }

@@ -21,14 +21,27 @@ export interface RecordInput {
   shared<K extends object, T>(key: K, compute: (input: RecordInput, key: K) => T): T;
 }
 
+/** A CSV row as the csv parser read it, for encoding its record from the fields' own text. */
+export interface CsvRowSource {
+  fields: readonly string[];
+  /** the text the row was read from has nothing JSON escapes, so no field has either */
+  plain: boolean;
+}
+
+/**
+ * What a fresh candidate was made from: the JSON text it was parsed from (embedded JSON), or
+ * the CSV row it was read from.
+ */
+export type CandidateSource = string | CsvRowSource;
+
 /**
  * Candidate records one schema's parser extracts; undefined when it extracts nothing. A parser
- * that parses JSON text found inside the input (embedded JSON) sets `texts[i]` to the text
- * candidate `i` was parsed from, when `texts` is given (it comes empty).
+ * that makes its candidates from text inside the input (embedded JSON, CSV) sets `sources[i]` to
+ * what candidate `i` was made from, when `sources` is given (it comes empty).
  */
 export type ExtractRecords = (
   input: RecordInput,
-  texts?: Array<string | undefined>,
+  sources?: Array<CandidateSource | undefined>,
 ) => unknown[] | undefined;
 
 /** Parse text that looks like a JSON object or array; anything else is not JSON. */

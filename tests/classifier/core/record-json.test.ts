@@ -150,6 +150,78 @@ describe("classifiedRecordJson", () => {
     expectSameAsStringify(records);
   });
 
+  it("writes CSV records from their rows' text exactly as JSON.stringify would", () => {
+    // values the row's text can stand for and values it cannot (cast changed them, or JSON
+    // escapes them), in every column type, each next to quoted and unquoted neighbours
+    const texts: Record<"integer" | "float" | "boolean" | "string", string[]> = {
+      integer: ["0", "7", "1761955200003000", "9007199254740993", "007", "-4", " 12", "1_000", ""],
+      float: ["1.5", "2", "1e3", "nan", "-0.0", "3.10", ""],
+      boolean: ["true", "False", "yes", ""],
+      string: ["db", "", "a b", 'say ""hi""', "back\\slash", "tab\there", "\ud83d\ude00", "\ud800"],
+    };
+    const types = Object.keys(texts) as Array<keyof typeof texts>;
+    let seed = 7;
+    let compared = 0;
+    const seen = new Set<string>();
+    const next = (n: number) => {
+      seed ^= seed << 13;
+      seed ^= seed >>> 17;
+      seed ^= seed << 5;
+      return (seed >>> 0) % n;
+    };
+    for (let round = 0; round < 40; round++) {
+      const columns = Array.from({ length: 1 + next(6) }, () => types[next(types.length)]);
+      const schema = Object.fromEntries(columns.map((type, i) => [`c${i}_${type}`, type]));
+      const lines = Array.from({ length: 6 }, () =>
+        columns
+          .map((type) => {
+            const text = texts[type][next(texts[type].length)];
+            return text.includes('"') ? `"${text}"` : text;
+          })
+          .join(","),
+      );
+      const records = classifyText(
+        { "app:csv": { parser: "csv", schema, configuration: { json_path: "rows[*]" } } },
+        JSON.stringify({ rows: lines }),
+      );
+      for (const record of records) {
+        expect(classifiedRecordJson(record)).toBe(JSON.stringify(record));
+        for (const value of Object.values(record.record)) seen.add(JSON.stringify(value));
+      }
+      compared += records.length;
+    }
+    expect(compared).toBeGreaterThan(200); // an empty one-column line is no row, so a few drop
+    // every kind of value came through: as read, cast, escaped
+    for (const json of [
+      "1761955200003000",
+      "7",
+      "-4",
+      "1.5",
+      "true",
+      '"say \\"hi\\""',
+      '"\\ud800"',
+    ])
+      expect(seen).toContain(json);
+  });
+
+  it("writes CSV records with nested and oddly named columns as JSON.stringify would", () => {
+    const schemas: Record<string, SchemaSpec> = {
+      "app:nested": {
+        parser: "csv",
+        schema: { when: "integer", inner: { a: "string", b: "integer" }, 'k"ey': "string" },
+      },
+      "app:indexed": { parser: "csv", schema: { "0": "string", name: "string" } },
+    };
+    for (const [name, data] of [
+      ["app:nested", '5,"x,9",v'],
+      ["app:indexed", "first,second"],
+    ]) {
+      const [record] = classifyText({ [name]: schemas[name] }, data);
+      expect(record.log_schema_type).toBe(name);
+      expect(classifiedRecordJson(record)).toBe(JSON.stringify(record));
+    }
+  });
+
   it("lets the next schema keep a record an earlier schema cast but its log_patterns refused", () => {
     const shape: SchemaSpec["schema"] = { user: "string", action: "string" };
     const records = classifyText(
