@@ -11,7 +11,13 @@ import type {
 import { compileCsvRecordJson } from "./csv-record-json";
 import { compileNormalizer, type Normalize } from "./normalization";
 import { type CandidateSource, compileParser, type RecordInput } from "./parsers";
-import { isIndexLikeKey, type KeptJson, keepJsonText, keepRecordJson } from "./record-json";
+import {
+  appendMembers,
+  isIndexLikeKey,
+  type KeptJson,
+  keepJsonText,
+  keepRecordJson,
+} from "./record-json";
 import {
   addOptionalDefaults,
   type CastMode,
@@ -20,6 +26,7 @@ import {
   castRecord,
   compileObjectSchema,
 } from "./schema/compile-schema";
+import { defaultValueFor } from "./schema/defaults";
 import { compileLogPatterns } from "./schema/log-patterns";
 import { isPlainObject } from "./schema/python-values";
 
@@ -68,6 +75,7 @@ export function compileLogType(
     spliceable && log.parser === "csv"
       ? compileCsvRecordJson(Object.keys(log.schema ?? {}))
       : undefined;
+  const defaultsJson = compileDefaultsJson(schema);
   const compiled: CompiledLogType = {
     name: log.name,
     parser: log.parser,
@@ -99,6 +107,8 @@ export function compileLogType(
     if (!candidates) return undefined;
     let records: LogRecord[] | undefined;
     let invalid = 0;
+    // the envelope member of the records' kept JSON: one envelope object for all of them
+    let envelopeMember: string | undefined;
     if (output) output.kept = [];
     for (let index = 0; index < candidates.length; index++) {
       const candidate = candidates[index];
@@ -116,14 +126,26 @@ export function compileLogType(
       }
       // kept only once the record is accepted: a rejected one may be the parsed input, which
       // the next schema tries again
+      let kept: KeptJson | undefined;
       if (keep) {
-        let kept: KeptJson | undefined;
         if (text !== undefined && record === unchangedByCast) kept = keepJsonText(text, record);
         else if (csvRecordJson && typeof source === "object") kept = csvRecordJson(record, source);
-        output.kept.push(kept ?? keepRecordJson(record));
+        kept ??= keepRecordJson(record);
+        output.kept.push(kept);
       }
-      if (envelope) record[ENVELOPE_KEY] = envelope; // shared by the records, as in StreamAlert
-      addOptionalDefaults(record, schema);
+      if (envelope) {
+        if (kept) {
+          envelopeMember ??= ENVELOPE_MEMBER + JSON.stringify(envelope);
+          appendMembers(kept, envelopeMember, Object.hasOwn(record, ENVELOPE_KEY) ? 0 : 1);
+        }
+        record[ENVELOPE_KEY] = envelope; // shared by the records, as in StreamAlert
+      }
+      if (kept) {
+        addedDefaults.length = 0;
+        addOptionalDefaults(record, schema, addedDefaults);
+        if (addedDefaults.length > 0)
+          appendMembers(kept, defaultsJson(addedDefaults), addedDefaults.length);
+      } else addOptionalDefaults(record, schema);
       if (records) records.push(record);
       else records = [record];
     }
@@ -132,6 +154,33 @@ export function compileLogType(
   };
   return compiled;
 }
+
+const ENVELOPE_MEMBER = `,${JSON.stringify(ENVELOPE_KEY)}:`;
+
+/**
+ * `,"key":default,...` for the optional keys addOptionalDefaults added (indexes into
+ * schema.optionalFields), one string per set of keys: records of a log type mostly lack the
+ * same ones, and each piece of a string costs again when it is joined (record-json).
+ */
+function compileDefaultsJson(schema: CompiledObjectSchema): (added: readonly number[]) => string {
+  const members = schema.optionalFields.map(
+    (field) => `,${JSON.stringify(field.key)}:${JSON.stringify(defaultValueFor(field.type))}`,
+  );
+  const bySet = new Map<number, string>();
+  return (added) => {
+    let set = 0;
+    for (const index of added) set |= 2 ** index;
+    let json = members.length <= 30 ? bySet.get(set) : undefined;
+    if (json === undefined) {
+      json = added.map((index) => members[index]).join("");
+      if (members.length <= 30) bySet.set(set, json);
+    }
+    return json;
+  };
+}
+
+/** Indexes of the optional keys addOptionalDefaults added to the last record (reused). */
+const addedDefaults: number[] = [];
 
 /** Envelope schemas by definition: log types that declare the same envelope share one. */
 const envelopeSchemas = new Map<string, CompiledObjectSchema>();

@@ -3,8 +3,9 @@
 // digits. JSON.stringify of the record would find the same text the slow way (number to text,
 // and a check of every character of every value), at about twice the cost on RDS audit rows.
 import type { LogRecord } from "../shared/classified-record";
+import { isPlainJsonString, valueJson } from "./object-json";
 import type { CsvRowSource } from "./parsers/record-input";
-import { isIndexLikeKey, isPlainJsonString, type KeptJson, valueJson } from "./record-json";
+import { isIndexLikeKey, type KeptJson } from "./record-json";
 
 /** undefined for a value JSON leaves out (the record is then encoded whole) */
 export type CsvRecordJson = (record: LogRecord, row: CsvRowSource) => KeptJson | undefined;

@@ -1,32 +1,44 @@
 // The JSON of a classified record for the rules engine's queue, encoded with as little work as
 // possible: encoding the output is the largest single cost of the classifier (docs/PERFORMANCE.md).
-// Each record's JSON is kept as it was when its schema accepted it: the source text for a JSON
-// object the cast left unchanged (already in memory), else its JSON.stringify at that moment;
-// the classifier hands it on inside a KeptClassifiedRecord. The keys the classifier adds
-// afterwards (envelope, optional-key defaults, normalization) are spliced in before the closing
-// brace: an envelope shared by the records of one payload is encoded once, and normalization
-// entries with their constant parts precomputed.
+// Each record's JSON is kept when its schema accepts it: the source text for a JSON object the
+// cast left unchanged (already in memory), the CSV row's own text (csv-record-json), else its
+// JSON.stringify at that moment. The members the schema adds next (envelope, optional-key
+// defaults) are appended to it right away, from text prepared when the schema was compiled and
+// an envelope encoded once per payload; the classifier hands it on inside a
+// KeptClassifiedRecord, and the normalization block it adds last is spliced in before the
+// closing brace, its constant parts precomputed.
 //
 // The splice parses to the same value as JSON.stringify of the record: JSON.parse keeps the last
 // of duplicate keys, so a key the classifier assigned again (normalization or envelope keys that
 // were already in the input) is simply appended and wins.
 import {
   type ClassifiedRecord,
-  ENVELOPE_KEY,
   type LogRecord,
   NORMALIZATION_KEY,
 } from "../shared/classified-record";
 import type { ServiceName } from "../shared/config/types";
+import type { Normalization } from "./normalization";
 import type { NormalizedTypes, NormalizedValues } from "./normalization/types";
+import { keyJson, valueJson, valuesJson } from "./object-json";
 
-/** A record's JSON as kept when its schema accepted it, before the classifier added keys. */
+/** A record's JSON as kept when its schema accepted it, with the members the schema added. */
 export interface KeptJson {
   /** the JSON up to (not including) the object's closing brace */
   head: string;
-  /** own keys of the record when it was kept */
+  /** own keys of the record the head holds */
   keys: number;
   /** the head holds no key yet */
   empty: boolean;
+}
+
+/**
+ * Appends `,"key":value,...`, the JSON of keys the classifier just set on the kept record, of
+ * which `newKeys` were not in it before (a key it had again: the appended member wins).
+ */
+export function appendMembers(kept: KeptJson, members: string, newKeys: number): void {
+  kept.head += kept.empty ? members.slice(1) : members;
+  kept.empty = false;
+  kept.keys += newKeys;
 }
 
 /**
@@ -38,8 +50,8 @@ export interface KeptJson {
 export class KeptClassifiedRecord implements ClassifiedRecord {
   readonly #record: LogRecord;
   readonly #kept: KeptJson;
-  /** the normalization block the classifier's own normalizer added to the record */
-  readonly #normalization: NormalizedTypes | undefined;
+  /** what the classifier's own normalizer added to the record */
+  readonly #normalization: Normalization | undefined;
 
   constructor(
     public cluster: string,
@@ -49,7 +61,7 @@ export class KeptClassifiedRecord implements ClassifiedRecord {
     public resource: string,
     public data_type: string,
     kept: KeptJson,
-    normalization: NormalizedTypes | undefined,
+    normalization: Normalization | undefined,
   ) {
     this.#record = record;
     this.#kept = kept;
@@ -100,47 +112,28 @@ export function keepRecordJson(record: LogRecord): KeptJson {
   return { head: json.slice(0, -1), keys: countKeys(record), empty: json === "{}" };
 }
 
-/** The kept JSON of `record` with the keys added since it was kept. */
-function splice(record: LogRecord, kept: KeptJson, normalization: object | undefined): string {
+/** The kept JSON of `record` with the keys added since it was kept (normalization). */
+function splice(
+  record: LogRecord,
+  kept: KeptJson,
+  normalization: Normalization | undefined,
+): string {
   let out = kept.head;
   let empty = kept.empty;
   let index = 0;
   for (const key in record) {
-    if (index++ < kept.keys && key !== NORMALIZATION_KEY && key !== ENVELOPE_KEY) continue;
+    if (index++ < kept.keys && key !== NORMALIZATION_KEY) continue;
     const value = record[key];
-    const json =
-      key === ENVELOPE_KEY
-        ? envelopeJson(value)
-        : key === NORMALIZATION_KEY
-          ? normalizationJson(value, normalization)
-          : valueJson(value);
+    let json: string | undefined;
+    if (key !== NORMALIZATION_KEY) json = valueJson(value);
+    else if (normalization === undefined || value !== normalization.block)
+      json = JSON.stringify(value); // not the normalizer's own block
+    else json = normalization.json ?? normalizationJson(normalization.block);
     if (json === undefined) continue; // undefined values are left out, as JSON.stringify does
     out += `${empty ? "" : ","}${keyJson(key)}:${json}`;
     empty = false;
   }
   return `${out}}`;
-}
-
-/** `"key"` for the keys the classifier adds (a few names, over and over). */
-const keyJsonCache = new Map<string, string>();
-function keyJson(key: string): string {
-  let json = keyJsonCache.get(key);
-  if (json === undefined) {
-    json = JSON.stringify(key);
-    if (keyJsonCache.size < 1000) keyJsonCache.set(key, json);
-  }
-  return json;
-}
-
-/** The records of one CloudWatch Logs payload share their envelope object: encode it once. */
-let lastEnvelope: unknown;
-let lastEnvelopeJson: string | undefined;
-function envelopeJson(envelope: unknown): string | undefined {
-  if (envelope !== lastEnvelope || lastEnvelopeJson === undefined) {
-    lastEnvelope = envelope;
-    lastEnvelopeJson = JSON.stringify(envelope);
-  }
-  return lastEnvelopeJson;
 }
 
 /** `{"function":<f>,"values":` for each normalization description seen. */
@@ -154,9 +147,8 @@ function entryHead(description: string | null): string {
   return head;
 }
 
-/** `streamalert_normalization`: the normalizer's own blocks fast, anything else JSON.stringify. */
-function normalizationJson(block: unknown, own: object | undefined): string | undefined {
-  if (block !== own || typeof block !== "object" || block === null) return JSON.stringify(block);
+/** A normalization block the normalizer made but did not write (legacy types), walked. */
+function normalizationJson(block: NormalizedTypes): string {
   let out = "{";
   for (const type in block) {
     const list = (block as Record<string, unknown>)[type];
@@ -170,40 +162,14 @@ function normalizationJson(block: unknown, own: object | undefined): string | un
         json += entry.send_to_artifacts === false ? ',"send_to_artifacts":false}' : "}";
       }
       json += "]";
-    } else json = JSON.stringify(list); // the record id
+    } else {
+      const id = valueJson(list); // the record id
+      if (id === undefined) continue;
+      json = id;
+    }
     out += `${out.length === 1 ? "" : ","}${keyJson(type)}:${json}`;
   }
   return `${out}}`;
-}
-
-/** JSON.stringify of one value, without calling it for short plain strings and numbers. */
-export function valueJson(value: unknown): string | undefined {
-  if (typeof value === "string")
-    return isPlainJsonString(value) ? `"${value}"` : JSON.stringify(value);
-  if (typeof value === "number" && Number.isFinite(value)) return `${value}`;
-  return JSON.stringify(value);
-}
-
-/** JSON of a list of values: the common list of short plain strings without JSON.stringify. */
-function valuesJson(values: unknown[]): string {
-  let out = "[";
-  for (let index = 0; index < values.length; index++) {
-    const value = values[index];
-    if (typeof value !== "string" || !isPlainJsonString(value)) return JSON.stringify(values);
-    out += index === 0 ? `"${value}"` : `,"${value}"`;
-  }
-  return `${out}]`;
-}
-
-/** A short string JSON.stringify would only put in quotes (no escapes, no lone surrogates). */
-export function isPlainJsonString(text: string): boolean {
-  if (text.length > 256) return false;
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (code < 0x20 || code === 0x22 || code === 0x5c || (code >= 0xd800 && code <= 0xdfff))
-      return false;
-  }
-  return true;
 }
 
 /** The JSON around a classified record's record, for one set of wrapper values. */

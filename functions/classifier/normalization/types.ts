@@ -1,6 +1,8 @@
 // The normalization result StreamAlert v3 writes and its rules engine reads:
 // `streamalert_normalization: {type: [{function, values, send_to_artifacts?}], streamalert_record_id}`.
 
+import type { NormalizationJson } from "./json-writer";
+
 export interface NormalizedValues {
   /** what the value is, e.g. "source ip address"; null when the schema does not say */
   function: string | null;
@@ -13,11 +15,23 @@ export interface NormalizedValues {
 /** Normalized type → the values found for it (types with no values are left out). */
 export type NormalizedTypes = Record<string, NormalizedValues[]>;
 
-/** Adds what it finds in `record` to `found`. */
-export type CollectNormalized = (record: Record<string, unknown>, found: NormalizedTypes) => void;
+/** Adds what it finds in `record` to `found` (and its JSON to `json`, when it writes one). */
+export type CollectNormalized = (
+  record: Record<string, unknown>,
+  found: NormalizedTypes,
+  json?: NormalizationJson,
+) => void;
 
+/** Adds `entry` to the list of `type`, always an own key of `found` ("constructor" too). */
 export function addNormalized(found: NormalizedTypes, type: string, entry: NormalizedValues): void {
   const list = found[type];
-  if (list) list.push(entry);
-  else found[type] = [entry];
+  if (list !== undefined && Object.hasOwn(found, type)) list.push(entry);
+  else if (type === "__proto__") {
+    Object.defineProperty(found, type, {
+      value: [entry],
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  } else found[type] = [entry];
 }

@@ -13,6 +13,7 @@ import {
   ownValue,
   pythonStr,
 } from "../schema/python-values";
+import type { NormalizationSlot } from "./json-writer";
 import { addNormalized, type CollectNormalized, type NormalizedValues } from "./types";
 
 const NOT_FOUND: unique symbol = Symbol("not found");
@@ -96,28 +97,34 @@ function compileEntries(params: NormalizationConfig[string]): CompiledEntry[] {
   });
 }
 
+/** The v2 normalizer of a schema, and its entries in the order it tries them. */
+export interface V2Normalization {
+  collect: CollectNormalized;
+  slots: NormalizationSlot[];
+}
+
 export function compileV2Normalization(
   config: NormalizationConfig | undefined,
-): CollectNormalized | undefined {
+): V2Normalization | undefined {
   if (!config) return undefined;
-  const types = Object.entries(config).map(([type, params]) => ({
-    type,
-    entries: compileEntries(Array.isArray(params) ? params : []),
-  }));
-  if (types.length === 0) return undefined;
-  return (record, found) => {
-    for (const { type, entries } of types) {
-      for (const entry of entries) {
-        if (entry.condition && !entry.condition(record)) continue;
-        const value = findValue(record, entry.path);
-        if (value === NOT_FOUND) continue;
-        const result: NormalizedValues = {
-          function: entry.function,
-          values: Array.isArray(value) ? value : [pythonStr(value)],
-        };
-        if (!entry.sendToArtifacts) result.send_to_artifacts = false;
-        addNormalized(found, type, result);
-      }
+  const slots = Object.entries(config).flatMap(([type, params]) =>
+    compileEntries(Array.isArray(params) ? params : []).map((entry) => ({ type, ...entry })),
+  );
+  if (slots.length === 0) return undefined;
+  const collect: CollectNormalized = (record, found, json) => {
+    for (let index = 0; index < slots.length; index++) {
+      const slot = slots[index];
+      if (slot.condition && !slot.condition(record)) continue;
+      const value = findValue(record, slot.path);
+      if (value === NOT_FOUND) continue;
+      const result: NormalizedValues = {
+        function: slot.function,
+        values: Array.isArray(value) ? value : [pythonStr(value)],
+      };
+      if (!slot.sendToArtifacts) result.send_to_artifacts = false;
+      addNormalized(found, slot.type, result);
+      json?.add(index, result.values);
     }
   };
+  return { collect, slots };
 }

@@ -192,10 +192,20 @@ export function castEnvelope(root: unknown, schema: CompiledObjectSchema): LogRe
   return out;
 }
 
-/** Add a default value for every optional key the record lacks (a fresh {} or [] each time). */
-export function addOptionalDefaults(record: LogRecord, schema: CompiledObjectSchema): void {
-  for (const field of schema.optionalFields) {
-    if (ownValue(record, field.key, field.inherited) === undefined)
-      record[field.key] = defaultValueFor(field.type);
+/**
+ * Add a default value for every optional key the record lacks (a fresh {} or [] each time);
+ * `added`, when given, gets the index in schema.optionalFields of each key added.
+ */
+export function addOptionalDefaults(
+  record: LogRecord,
+  schema: CompiledObjectSchema,
+  added?: number[],
+): void {
+  const fields = schema.optionalFields;
+  for (let index = 0; index < fields.length; index++) {
+    const field = fields[index];
+    if (ownValue(record, field.key, field.inherited) !== undefined) continue;
+    record[field.key] = defaultValueFor(field.type);
+    added?.push(index);
   }
 }

@@ -222,6 +222,94 @@ describe("classifiedRecordJson", () => {
     }
   });
 
+  it("writes normalization blocks of every shape exactly as JSON.stringify would", () => {
+    // entries of one type and of several, found or not, lists, values JSON escapes, opted out
+    // of artifacts, behind conditions; alone and with legacy types that add to the same lists
+    const normalization = {
+      user: [
+        { path: ["actor"], function: "Who acted" },
+        { path: ["target"], function: "Who was acted on", send_to_artifacts: false },
+      ],
+      ip: [["ips"], ["src"]],
+      note: [{ path: ["note"], condition: { path: ["kind"], is: "login" } }],
+      ["__proto__"]: [["kind"]],
+      constructor: [["kind"]],
+    };
+    const schema: SchemaSpec["schema"] = {
+      actor: "string",
+      target: "string",
+      ips: [],
+      src: "string",
+      note: "string",
+      kind: "string",
+    };
+    const inputs = [
+      {
+        actor: "alice",
+        target: "bob",
+        ips: ["10.0.0.1", "10.0.0.2"],
+        src: "",
+        note: "n",
+        kind: "login",
+      },
+      { actor: "", target: 'say "hi"', ips: [], src: "10.0.0.3", note: "", kind: "logout" },
+      { actor: "tab\there", target: "", ips: [7, "x"], src: "1.1.1.1", note: "m", kind: "login" },
+      { actor: "", target: "", ips: [], src: "", note: "", kind: "" },
+    ];
+    for (const normalizedTypes of [undefined, { app: { user: ["src"], host: ["kind"] } }]) {
+      const classifier = classifierFor({
+        logs: { "app:log": { schema, configuration: { normalization } } },
+        normalizedTypes,
+      });
+      for (const input of inputs) {
+        const outcome = classifier.classify({
+          service: "kinesis",
+          resource: "stream",
+          data: JSON.stringify(input),
+        });
+        if (!outcome.ok) throw new Error(outcome.message);
+        const [record] = outcome.records;
+        expect(classifiedRecordJson(record)).toBe(JSON.stringify(record));
+        if (input.kind === "login") {
+          // names Object.prototype has are types like any other
+          const block = JSON.parse(classifiedRecordJson(record)).record.streamalert_normalization;
+          expect(Object.keys(block)).toEqual(expect.arrayContaining(["__proto__", "constructor"]));
+        }
+      }
+    }
+  });
+
+  it("writes the defaults each record lacks and the envelope, also over an input's own", () => {
+    const withOptional: SchemaSpec = {
+      schema: { a: "string", b: "integer", c: {}, d: [], e: "boolean", inner: "string" },
+      configuration: {
+        json_path: "items[*]",
+        envelope_keys: { host: "string" },
+        optional_top_level_keys: ["b", "c", "d", "e", "streamalert:envelope_keys"],
+      },
+    };
+    withOptional.schema["streamalert:envelope_keys"] = {};
+    const items = [
+      { a: "1", inner: "x" },
+      { a: "2", b: 5, inner: "x" },
+      { a: "3", c: { k: 1 }, e: true, inner: "x" },
+      { a: "4", inner: "x", "streamalert:envelope_keys": { old: true } },
+      { a: "5", inner: "x" },
+    ];
+    const records = classifyText(
+      { "app:opt": withOptional },
+      JSON.stringify({ host: "h1", items }),
+    );
+    expect(records).toHaveLength(items.length);
+    for (const record of records) {
+      expect(JSON.parse(classifiedRecordJson(record))).toEqual(JSON.parse(JSON.stringify(record)));
+      expect(record.record["streamalert:envelope_keys"]).toEqual({ host: "h1" });
+    }
+    expect(records.map((r) => Object.keys(JSON.parse(classifiedRecordJson(r)).record))).toEqual(
+      records.map((r) => Object.keys(r.record)),
+    );
+  });
+
   it("lets the next schema keep a record an earlier schema cast but its log_patterns refused", () => {
     const shape: SchemaSpec["schema"] = { user: "string", action: "string" };
     const records = classifyText(
