@@ -130,7 +130,10 @@ function splice(
       json = JSON.stringify(value); // not the normalizer's own block
     else json = normalization.json ?? normalizationJson(normalization.block);
     if (json === undefined) continue; // undefined values are left out, as JSON.stringify does
-    out += `${empty ? "" : ","}${keyJson(key)}:${json}`;
+    if (key === NORMALIZATION_KEY)
+      out += empty ? NORMALIZATION_MEMBER.slice(1) : NORMALIZATION_MEMBER;
+    else out += `${empty ? "" : ","}${keyJson(key)}:`;
+    out += json;
     empty = false;
   }
   return `${out}}`;
@@ -146,6 +149,8 @@ function entryHead(description: string | null): string {
   }
   return head;
 }
+
+const NORMALIZATION_MEMBER = `,${JSON.stringify(NORMALIZATION_KEY)}:`;
 
 /** A normalization block the normalizer made but did not write (legacy types), walked. */
 function normalizationJson(block: NormalizedTypes): string {
