@@ -40,6 +40,50 @@ function findValue(record: Record<string, unknown>, path: CompiledPath): unknown
   return value;
 }
 
+/**
+ * The paths of a schema's entries as one tree, so a key several paths start with (osquery's
+ * `columns`, CloudTrail's `detail.userIdentity`) is looked up once per record. `values(record)`
+ * gives each node's value as findValue would for the path to it (NOT_FOUND for a missing or
+ * falsy step); `leaves[i]` is the node of path i, -1 for an empty path. The array is reused.
+ */
+function compilePathTree(paths: readonly CompiledPath[]): {
+  leaves: number[];
+  values(record: Record<string, unknown>): readonly unknown[];
+} {
+  const nodes: Array<{ parent: number; key: string; inherited: boolean }> = [];
+  const nodeOf = new Map<string, number>();
+  const leaves = paths.map(({ keys, inherited }) => {
+    let node = -1;
+    for (let depth = 0; depth < keys.length; depth++) {
+      const prefix = JSON.stringify(keys.slice(0, depth + 1));
+      let next = nodeOf.get(prefix);
+      if (next === undefined) {
+        next = nodes.push({ parent: node, key: keys[depth], inherited: inherited[depth] }) - 1;
+        nodeOf.set(prefix, next);
+      }
+      node = next;
+    }
+    return node;
+  });
+  const values: unknown[] = new Array(nodes.length);
+  return {
+    leaves,
+    values(record) {
+      for (let index = 0; index < nodes.length; index++) {
+        const { parent, key, inherited } = nodes[index];
+        const from = parent < 0 ? record : values[parent];
+        let value: unknown = NOT_FOUND;
+        if (isPlainObject(from)) {
+          value = ownValue(from, key, inherited);
+          if (isPythonFalsy(value)) value = NOT_FOUND; // a missing key too
+        }
+        values[index] = value;
+      }
+      return values;
+    },
+  };
+}
+
 /** StreamAlert applies the first operator that is set (truthy) and ignores the others. */
 function compileCondition(
   condition: NormalizationCondition,
@@ -111,11 +155,14 @@ export function compileV2Normalization(
     compileEntries(Array.isArray(params) ? params : []).map((entry) => ({ type, ...entry })),
   );
   if (slots.length === 0) return undefined;
+  const tree = compilePathTree(slots.map((slot) => slot.path));
   const collect: CollectNormalized = (record, found, json) => {
+    const values = tree.values(record);
     for (let index = 0; index < slots.length; index++) {
       const slot = slots[index];
       if (slot.condition && !slot.condition(record)) continue;
-      const value = findValue(record, slot.path);
+      const leaf = tree.leaves[index];
+      const value = leaf < 0 ? NOT_FOUND : values[leaf];
       if (value === NOT_FOUND) continue;
       const result: NormalizedValues = {
         function: slot.function,

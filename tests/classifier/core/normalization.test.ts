@@ -64,6 +64,33 @@ describe("normalization v2", () => {
     });
   });
 
+  it("finds each value of paths that share their first keys, whatever the others hold", () => {
+    const normalization: NormalizationConfig = {
+      detail: [["detail"]],
+      ip_address: [["detail", "sourceIPAddress"], ["detail", "ips"], ["detail", "nothing"]],
+      user: [
+        ["detail", "userIdentity", "type"],
+        ["detail", "userIdentity", "userName"],
+        ["detail", "port", "deeper"],
+        ["detail", "type"],
+        ["region", "x"],
+        ["region"],
+      ],
+    };
+    expect(normalize(normalization)).toEqual({
+      detail: [{ function: null, values: [expect.any(String)] }],
+      ip_address: [
+        { function: null, values: ["1.2.3.4"] },
+        { function: null, values: ["5.6.7.8", "9.9.9.9"] },
+      ],
+      user: [
+        { function: null, values: ["Root"] },
+        { function: null, values: ["us-east-1"] },
+      ],
+      streamalert_record_id: expect.stringMatching(UUID),
+    });
+  });
+
   it.each([
     ["a missing step", ["detail", "nothing", "deeper"]],
     ["a falsy value (empty string)", ["detail", "userIdentity", "userName"]],
