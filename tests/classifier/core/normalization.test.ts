@@ -67,7 +67,11 @@ describe("normalization v2", () => {
   it("finds each value of paths that share their first keys, whatever the others hold", () => {
     const normalization: NormalizationConfig = {
       detail: [["detail"]],
-      ip_address: [["detail", "sourceIPAddress"], ["detail", "ips"], ["detail", "nothing"]],
+      ip_address: [
+        ["detail", "sourceIPAddress"],
+        ["detail", "ips"],
+        ["detail", "nothing"],
+      ],
       user: [
         ["detail", "userIdentity", "type"],
         ["detail", "userIdentity", "userName"],
