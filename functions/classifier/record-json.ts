@@ -6,7 +6,9 @@
 // defaults) are appended to it right away, from text prepared when the schema was compiled and
 // an envelope encoded once per payload; the classifier hands it on inside a
 // KeptClassifiedRecord, and the normalization block it adds last is spliced in before the
-// closing brace, its constant parts precomputed.
+// closing brace, as its normalizer wrote it (normalization/json-writer) or walked (legacy types).
+// Every piece of the result costs again when it is joined into one string, so members are
+// prepared as few, long strings.
 //
 // The splice parses to the same value as JSON.stringify of the record: JSON.parse keeps the last
 // of duplicate keys, so a key the classifier assigned again (normalization or envelope keys that
@@ -45,7 +47,8 @@ export function appendMembers(kept: KeptJson, members: string, newKeys: number):
  * A classified record that carries its record's kept JSON in private fields: JSON.stringify,
  * for-in, Object.keys, spread and test matchers see only the six keys of ClassifiedRecord, and
  * nothing is written onto the record itself (defining hidden properties there cost 4% of the
- * classifier). A copy ({...classified}) or a replaced `record` is encoded whole.
+ * classifier). A copy ({...classified}) or a replaced `record` is encoded whole; a record
+ * changed in place after classification is not noticed (the senders copy what they alter).
  */
 export class KeptClassifiedRecord implements ClassifiedRecord {
   readonly #record: LogRecord;
