@@ -1,7 +1,8 @@
 // The kept JSON (see record-json) of a CSV record, written from its row's own text: a field the
 // cast left a string goes in quotes as read, an integer read as plain digits goes in as those
 // digits. JSON.stringify of the record would find the same text the slow way (number to text,
-// and a check of every character of every value), at about twice the cost on RDS audit rows.
+// and a check of every character of every value), taking 1.2 to 2 times as long on RDS audit
+// rows (docs/PERFORMANCE.md).
 import type { LogRecord } from "../shared/classified-record";
 import { isPlainJsonString, valueJson } from "./object-json";
 import type { CsvRowSource } from "./parsers/record-input";
