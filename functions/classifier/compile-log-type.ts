@@ -136,15 +136,14 @@ export function compileLogType(
       if (envelope) {
         if (kept) {
           envelopeMember ??= ENVELOPE_MEMBER + JSON.stringify(envelope);
-          appendMembers(kept, envelopeMember, Object.hasOwn(record, ENVELOPE_KEY) ? 0 : 1);
+          appendMembers(kept, envelopeMember);
         }
         record[ENVELOPE_KEY] = envelope; // shared by the records, as in StreamAlert
       }
       if (kept) {
         addedDefaults.length = 0;
         addOptionalDefaults(record, schema, addedDefaults);
-        if (addedDefaults.length > 0)
-          appendMembers(kept, defaultsJson(addedDefaults), addedDefaults.length);
+        if (addedDefaults.length > 0) appendMembers(kept, defaultsJson(addedDefaults));
       } else addOptionalDefaults(record, schema);
       if (records) records.push(record);
       else records = [record];

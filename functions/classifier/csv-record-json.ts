@@ -48,7 +48,7 @@ export function compileCsvRecordJson(keys: readonly string[]): CsvRecordJson | u
       }
     }
     if (open) head += '"';
-    return { head, keys: keys.length, empty: false };
+    return { head, empty: false };
   };
 }
 

@@ -33,14 +33,3 @@ export function valuesJson(values: unknown[]): string {
   }
   return `${out}]`;
 }
-
-/** `"key"` for keys met over and over (the classifier's own keys, normalized types). */
-const keyJsonCache = new Map<string, string>();
-export function keyJson(key: string): string {
-  let json = keyJsonCache.get(key);
-  if (json === undefined) {
-    json = JSON.stringify(key);
-    if (keyJsonCache.size < 1000) keyJsonCache.set(key, json);
-  }
-  return json;
-}

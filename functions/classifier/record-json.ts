@@ -6,7 +6,8 @@
 // defaults) are appended to it right away, from text prepared when the schema was compiled and
 // an envelope encoded once per payload; the classifier hands it on inside a
 // KeptClassifiedRecord, and the normalization block it adds last is spliced in before the
-// closing brace, as its normalizer wrote it (normalization/json-writer) or walked (legacy types).
+// closing brace, as its normalizer wrote it (normalization/json-writer), or JSON.stringify of it
+// when legacy types are mixed in (their entries come out of the v2 order).
 // Every piece of the result costs again when it is joined into one string, so members are
 // prepared as few, long strings.
 //
@@ -20,27 +21,19 @@ import {
 } from "../shared/classified-record";
 import type { ServiceName } from "../shared/config/types";
 import type { Normalization } from "./normalization";
-import type { NormalizedTypes, NormalizedValues } from "./normalization/types";
-import { keyJson, valueJson, valuesJson } from "./object-json";
 
 /** A record's JSON as kept when its schema accepted it, with the members the schema added. */
 export interface KeptJson {
   /** the JSON up to (not including) the object's closing brace */
   head: string;
-  /** own keys of the record the head holds */
-  keys: number;
   /** the head holds no key yet */
   empty: boolean;
 }
 
-/**
- * Appends `,"key":value,...`, the JSON of keys the classifier just set on the kept record, of
- * which `newKeys` were not in it before (a key it had again: the appended member wins).
- */
-export function appendMembers(kept: KeptJson, members: string, newKeys: number): void {
+/** Appends `,"key":value,...`, the JSON of keys the classifier just set on the kept record. */
+export function appendMembers(kept: KeptJson, members: string): void {
   kept.head += kept.empty ? members.slice(1) : members;
   kept.empty = false;
-  kept.keys += newKeys;
 }
 
 /**
@@ -71,11 +64,21 @@ export class KeptClassifiedRecord implements ClassifiedRecord {
     this.#normalization = normalization;
   }
 
-  /** JSON of the record: its kept JSON with the keys added since, else JSON.stringify. */
+  /**
+   * JSON of the record: its kept JSON with the normalization block the classifier added, else
+   * (another record, or another block) JSON.stringify.
+   */
   static recordJson(classified: ClassifiedRecord): string {
     const { record } = classified;
     if (!(#kept in classified) || classified.#record !== record) return JSON.stringify(record);
-    return splice(record, classified.#kept, classified.#normalization);
+    const kept = classified.#kept;
+    const normalization = classified.#normalization;
+    if (normalization === undefined) return `${kept.head}}`;
+    const block = record[NORMALIZATION_KEY];
+    if (block !== normalization.block) return JSON.stringify(record);
+    // appended even when the input had a block: the last of duplicate keys wins
+    const member = kept.empty ? NORMALIZATION_MEMBER.slice(1) : NORMALIZATION_MEMBER;
+    return `${kept.head}${member}${normalization.json ?? JSON.stringify(block)}}`;
   }
 }
 
@@ -88,10 +91,9 @@ export function isIndexLikeKey(key: string): boolean {
   return /^(?:0|[1-9]\d*)$/.test(key) && Number(key) < 2 ** 32 - 1;
 }
 
-function countKeys(record: LogRecord): number {
-  let count = 0;
-  for (const _key in record) count++;
-  return count;
+function hasKeys(record: LogRecord): boolean {
+  for (const _key in record) return true;
+  return false;
 }
 
 /**
@@ -105,80 +107,16 @@ export function keepJsonText(text: string, record: LogRecord): KeptJson | undefi
   if (!isWellFormed.call(text)) return undefined;
   let end = text.length - 1;
   while (end > 0 && text.charCodeAt(end) !== 0x7d) end--; // only whitespace follows the brace
-  const keys = countKeys(record);
-  return { head: text.slice(0, end), keys, empty: keys === 0 };
+  return { head: text.slice(0, end), empty: !hasKeys(record) };
 }
 
 /** The JSON of `record` as it is now (no source text): taken before keys are added. */
 export function keepRecordJson(record: LogRecord): KeptJson {
   const json = JSON.stringify(record);
-  return { head: json.slice(0, -1), keys: countKeys(record), empty: json === "{}" };
-}
-
-/** The kept JSON of `record` with the keys added since it was kept (normalization). */
-function splice(
-  record: LogRecord,
-  kept: KeptJson,
-  normalization: Normalization | undefined,
-): string {
-  let out = kept.head;
-  let empty = kept.empty;
-  let index = 0;
-  for (const key in record) {
-    if (index++ < kept.keys && key !== NORMALIZATION_KEY) continue;
-    const value = record[key];
-    let json: string | undefined;
-    if (key !== NORMALIZATION_KEY) json = valueJson(value);
-    else if (normalization === undefined || value !== normalization.block)
-      json = JSON.stringify(value); // not the normalizer's own block
-    else json = normalization.json ?? normalizationJson(normalization.block);
-    if (json === undefined) continue; // undefined values are left out, as JSON.stringify does
-    if (key === NORMALIZATION_KEY)
-      out += empty ? NORMALIZATION_MEMBER.slice(1) : NORMALIZATION_MEMBER;
-    else out += `${empty ? "" : ","}${keyJson(key)}:`;
-    out += json;
-    empty = false;
-  }
-  return `${out}}`;
-}
-
-/** `{"function":<f>,"values":` for each normalization description seen. */
-const entryHeads = new Map<string | null, string>();
-function entryHead(description: string | null): string {
-  let head = entryHeads.get(description);
-  if (head === undefined) {
-    head = `{"function":${JSON.stringify(description)},"values":`;
-    if (entryHeads.size < 10_000) entryHeads.set(description, head);
-  }
-  return head;
+  return { head: json.slice(0, -1), empty: json === "{}" };
 }
 
 const NORMALIZATION_MEMBER = `,${JSON.stringify(NORMALIZATION_KEY)}:`;
-
-/** A normalization block the normalizer made but did not write (legacy types), walked. */
-function normalizationJson(block: NormalizedTypes): string {
-  let out = "{";
-  for (const type in block) {
-    const list = (block as Record<string, unknown>)[type];
-    let json: string;
-    if (Array.isArray(list)) {
-      json = "[";
-      for (let index = 0; index < list.length; index++) {
-        const entry = list[index] as NormalizedValues;
-        if (index > 0) json += ",";
-        json += entryHead(entry.function) + valuesJson(entry.values);
-        json += entry.send_to_artifacts === false ? ',"send_to_artifacts":false}' : "}";
-      }
-      json += "]";
-    } else {
-      const id = valueJson(list); // the record id
-      if (id === undefined) continue;
-      json = id;
-    }
-    out += `${out.length === 1 ? "" : ","}${keyJson(type)}:${json}`;
-  }
-  return `${out}}`;
-}
 
 /** The JSON around a classified record's record, for one set of wrapper values. */
 interface WrapperJson {

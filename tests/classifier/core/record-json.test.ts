@@ -310,6 +310,12 @@ describe("classifiedRecordJson", () => {
     );
   });
 
+  it("encodes the record whole once its normalization block is replaced", () => {
+    const [record] = classifyText({ "app:log": normalized }, '{"user": "dan", "ip": "10.0.0.5"}');
+    record.record.streamalert_normalization = { userName: [{ function: null, values: ["x"] }] };
+    expect(classifiedRecordJson(record)).toBe(JSON.stringify(record));
+  });
+
   it("lets the next schema keep a record an earlier schema cast but its log_patterns refused", () => {
     const shape: SchemaSpec["schema"] = { user: "string", action: "string" };
     const records = classifyText(
