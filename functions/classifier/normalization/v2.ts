@@ -28,23 +28,12 @@ function compilePath(path: readonly string[]): CompiledPath {
   return { keys: path, inherited: path.map(isInheritedName) };
 }
 
-function findValue(record: Record<string, unknown>, path: CompiledPath): unknown {
-  const { keys, inherited } = path;
-  if (keys.length === 0) return NOT_FOUND;
-  let value: unknown = record;
-  for (let index = 0; index < keys.length; index++) {
-    if (!isPlainObject(value)) return NOT_FOUND;
-    value = ownValue(value, keys[index], inherited[index]);
-    if (isPythonFalsy(value)) return NOT_FOUND; // a missing key too
-  }
-  return value;
-}
-
 /**
  * The paths of a schema's entries as one tree, so a key several paths start with (osquery's
  * `columns`, CloudTrail's `detail.userIdentity`) is looked up once per record. `values(record)`
- * gives each node's value as findValue would for the path to it (NOT_FOUND for a missing or
- * falsy step); `leaves[i]` is the node of path i, -1 for an empty path. The array is reused.
+ * gives each node's value, StreamAlert's way: NOT_FOUND once a step is not an object, or a key
+ * is missing or its value falsy; `leaves[i]` is the node of path i, -1 for an empty path (never
+ * found). The array is reused.
  */
 function compilePathTree(paths: readonly CompiledPath[]): {
   leaves: number[];
@@ -84,11 +73,14 @@ function compilePathTree(paths: readonly CompiledPath[]): {
   };
 }
 
+/** A condition: the value at its path (NOT_FOUND when missing or falsy) meets its operator. */
+interface CompiledCondition {
+  path: CompiledPath;
+  holds(value: unknown): boolean;
+}
+
 /** StreamAlert applies the first operator that is set (truthy) and ignores the others. */
-function compileCondition(
-  condition: NormalizationCondition,
-): (record: Record<string, unknown>) => boolean {
-  const path = compilePath(condition.path ?? []);
+function compileCondition(condition: NormalizationCondition): CompiledCondition {
   const test = ((): ((text: string) => boolean) => {
     if (!isPythonFalsy(condition.is)) return (text) => text === condition.is;
     if (!isPythonFalsy(condition.is_not)) return (text) => text !== condition.is_not;
@@ -103,9 +95,9 @@ function compileCondition(
     }
     return () => false;
   })();
-  return (record) => {
-    const value = findValue(record, path);
-    return value !== NOT_FOUND && test(pythonStr(value).toLowerCase());
+  return {
+    path: compilePath(condition.path ?? []),
+    holds: (value) => value !== NOT_FOUND && test(pythonStr(value).toLowerCase()),
   };
 }
 
@@ -118,7 +110,7 @@ function isIn(text: string, container: unknown): boolean {
 interface CompiledEntry {
   path: CompiledPath;
   function: string | null;
-  condition?: (record: Record<string, unknown>) => boolean;
+  condition?: CompiledCondition;
   sendToArtifacts: boolean;
 }
 
@@ -155,14 +147,22 @@ export function compileV2Normalization(
     compileEntries(Array.isArray(params) ? params : []).map((entry) => ({ type, ...entry })),
   );
   if (slots.length === 0) return undefined;
-  const tree = compilePathTree(slots.map((slot) => slot.path));
+  // the entries' paths, then their conditions' paths, all in one tree
+  const paths = slots.map((slot) => slot.path);
+  const conditionPath = slots.map((slot) =>
+    slot.condition ? paths.push(slot.condition.path) - 1 : -1,
+  );
+  const tree = compilePathTree(paths);
+  const valueOf = (values: readonly unknown[], path: number) => {
+    const leaf = path < 0 ? -1 : tree.leaves[path];
+    return leaf < 0 ? NOT_FOUND : values[leaf];
+  };
   const collect: CollectNormalized = (record, found, json) => {
     const values = tree.values(record);
     for (let index = 0; index < slots.length; index++) {
       const slot = slots[index];
-      if (slot.condition && !slot.condition(record)) continue;
-      const leaf = tree.leaves[index];
-      const value = leaf < 0 ? NOT_FOUND : values[leaf];
+      if (slot.condition && !slot.condition.holds(valueOf(values, conditionPath[index]))) continue;
+      const value = valueOf(values, index);
       if (value === NOT_FOUND) continue;
       const result: NormalizedValues = {
         function: slot.function,
