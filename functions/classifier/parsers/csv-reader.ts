@@ -173,8 +173,9 @@ function codeOf(character: string | undefined): number {
  * The fields of a one-line text in the common shape, read in one pass: unquoted fields, and
  * quoted fields that close right before a delimiter or the end. Anything else (a line break, an
  * escape character, a doubled quote, text after a closing quote, an unclosed quote, a dialect of
- * more than one character per role or one character in two roles) gives undefined, for readCsvRows, whose result is the same
- * on every text this one reads (tests compare the two on generated texts).
+ * more than one character per role or one character in two roles) gives undefined, for
+ * readCsvRows, whose result is the same on every text this one reads (tests compare the two on
+ * generated texts).
  */
 export function readSimpleCsvLine(text: string, dialect: CsvDialect): string[] | undefined {
   const delimiter = codeOf(dialect.delimiter);
