@@ -153,7 +153,7 @@ export function compileV2Normalization(
     slot.condition ? paths.push(slot.condition.path) - 1 : -1,
   );
   const tree = compilePathTree(paths);
-  const valueOf = (values: readonly unknown[], path: number) => {
+  const pathValue = (values: readonly unknown[], path: number) => {
     const leaf = path < 0 ? -1 : tree.leaves[path];
     return leaf < 0 ? NOT_FOUND : values[leaf];
   };
@@ -161,8 +161,9 @@ export function compileV2Normalization(
     const values = tree.values(record);
     for (let index = 0; index < slots.length; index++) {
       const slot = slots[index];
-      if (slot.condition && !slot.condition.holds(valueOf(values, conditionPath[index]))) continue;
-      const value = valueOf(values, index);
+      if (slot.condition && !slot.condition.holds(pathValue(values, conditionPath[index])))
+        continue;
+      const value = pathValue(values, index);
       if (value === NOT_FOUND) continue;
       const result: NormalizedValues = {
         function: slot.function,
