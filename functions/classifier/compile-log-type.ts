@@ -167,8 +167,9 @@ function compileDefaultsJson(schema: CompiledObjectSchema): (added: readonly num
   );
   const bySet = new Map<number, string>();
   return (added) => {
+    // a bit per key (`1 << index`: `2 ** index` is a call into the math library)
     let set = 0;
-    for (const index of added) set |= 2 ** index;
+    for (const index of added) set |= 1 << index;
     let json = members.length <= 30 ? bySet.get(set) : undefined;
     if (json === undefined) {
       json = added.map((index) => members[index]).join("");
