@@ -9,6 +9,7 @@ import type {
   SchemaObject,
 } from "../shared/config/types";
 import { compileCsvRecordJson } from "./csv-record-json";
+import { compileEnvelopeMember } from "./envelope-json";
 import { compileNormalizer, type Normalize } from "./normalization";
 import { type CandidateSource, compileParser, type RecordInput } from "./parsers";
 import {
@@ -76,6 +77,7 @@ export function compileLogType(
       ? compileCsvRecordJson(Object.keys(log.schema ?? {}))
       : undefined;
   const defaultsJson = compileDefaultsJson(schema);
+  const envelopeMemberOf = compileEnvelopeMember(envelopeSchema?.list ?? []);
   const compiled: CompiledLogType = {
     name: log.name,
     parser: log.parser,
@@ -135,7 +137,7 @@ export function compileLogType(
       }
       if (envelope) {
         if (kept) {
-          envelopeMember ??= ENVELOPE_MEMBER + JSON.stringify(envelope);
+          envelopeMember ??= envelopeMemberOf(input.json(), envelope);
           appendMembers(kept, envelopeMember);
         }
         record[ENVELOPE_KEY] = envelope; // shared by the records, as in StreamAlert
@@ -153,8 +155,6 @@ export function compileLogType(
   };
   return compiled;
 }
-
-const ENVELOPE_MEMBER = `,${JSON.stringify(ENVELOPE_KEY)}:`;
 
 /**
  * `,"key":default,...` for the optional keys addOptionalDefaults added (indexes into

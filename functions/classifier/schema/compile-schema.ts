@@ -24,7 +24,7 @@ type FieldKind =
   | "nested"
   | "unsupported";
 
-interface CompiledField {
+export interface CompiledField {
   key: string;
   type: SchemaType;
   kind: FieldKind;

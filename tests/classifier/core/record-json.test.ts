@@ -150,6 +150,68 @@ describe("classifiedRecordJson", () => {
     expectSameAsStringify(records);
   });
 
+  it("writes each input's envelope when inputs in a row share or change its values", () => {
+    // one classifier for all inputs: the envelope text is written once per run of equal values
+    const classifier = classifierFor({
+      logs: {
+        "app:csv": {
+          parser: "csv",
+          schema: { host: "string", count: "integer" },
+          configuration: {
+            json_path: "logEvents[*].message",
+            envelope_keys: { region: "string", logGroup: "string", owner: "integer", filters: [] },
+            optional_envelope_keys: ["region", "filters"],
+          },
+        },
+      },
+    });
+    const borrowed = { logGroup: "g", owner: "1", filters: ["f"], logEvents: [{ message: "c,3" }] };
+    const inputs: Array<string | Record<string, unknown>> = [
+      { logGroup: "g", owner: "1", filters: ["f"] },
+      { logGroup: "g", owner: "1", filters: ["f"] }, // the same values again
+      { logGroup: "g2", owner: "1", filters: ["f"] },
+      { logGroup: "g2", owner: 1, filters: ["f"] }, // another input value, the same cast one
+      { logGroup: "g2", owner: "1", filters: ["f", "x"] },
+      { logGroup: "g2", owner: "1", filters: ["f", "x"], region: "" }, // present, not added
+      { logGroup: "g2", owner: "1", filters: ["f", "x"] },
+      { logGroup: "g2", owner: "1", filters: [{ deep: "a" }] }, // not compared: written anew
+      { logGroup: "g2", owner: "1", filters: [{ deep: "b" }] },
+      { logGroup: "g2", owner: "1" }, // absent after a value that was not compared
+    ].map((envelope) => JSON.stringify({ ...envelope, logEvents: [{ message: "a,1" }] }));
+    inputs.push(borrowed); // handed over parsed, then changed by its owner
+    const envelopes: unknown[] = [];
+    const sent = (data: string | Record<string, unknown>) => {
+      const outcome = classifier.classify({ service: "kinesis", resource: "stream", data });
+      if (!outcome.ok) throw new Error(outcome.message);
+      for (const record of outcome.records) {
+        const envelope = JSON.parse(classifiedRecordJson(record)).record[
+          "streamalert:envelope_keys"
+        ];
+        const own = record.record["streamalert:envelope_keys"] as Record<string, unknown>;
+        expect(envelope).toEqual(own);
+        expect(Object.keys(envelope)).toEqual(Object.keys(own)); // same order as the record's
+        envelopes.push(envelope);
+      }
+    };
+    for (const data of inputs) sent(data);
+    borrowed.filters.push("changed");
+    sent(borrowed);
+    expect(envelopes.map((e) => JSON.stringify(e))).toEqual([
+      '{"logGroup":"g","owner":1,"filters":["f"],"region":""}',
+      '{"logGroup":"g","owner":1,"filters":["f"],"region":""}',
+      '{"logGroup":"g2","owner":1,"filters":["f"],"region":""}',
+      '{"logGroup":"g2","owner":1,"filters":["f"],"region":""}',
+      '{"logGroup":"g2","owner":1,"filters":["f","x"],"region":""}',
+      '{"region":"","logGroup":"g2","owner":1,"filters":["f","x"]}',
+      '{"logGroup":"g2","owner":1,"filters":["f","x"],"region":""}',
+      '{"logGroup":"g2","owner":1,"filters":[{"deep":"a"}],"region":""}',
+      '{"logGroup":"g2","owner":1,"filters":[{"deep":"b"}],"region":""}',
+      '{"logGroup":"g2","owner":1,"region":"","filters":[]}',
+      '{"logGroup":"g","owner":1,"filters":["f"],"region":""}',
+      '{"logGroup":"g","owner":1,"filters":["f","changed"],"region":""}',
+    ]);
+  });
+
   it("writes CSV records from their rows' text exactly as JSON.stringify would", () => {
     // values the row's text can stand for and values it cannot (cast changed them, or JSON
     // escapes them), in every column type, each next to quoted and unquoted neighbours
