@@ -8,7 +8,7 @@ import type {
   ParserName,
   SchemaObject,
 } from "../shared/config/types";
-import { compileCsvRecordJson } from "./csv-record-json";
+import { compileCsvRecordCast } from "./csv-record-cast";
 import { compileEnvelopeMember } from "./envelope-json";
 import { compileNormalizer, type Normalize } from "./normalization";
 import { type CandidateSource, compileParser, type RecordInput } from "./parsers";
@@ -19,6 +19,7 @@ import {
   keepJsonText,
   keepRecordJson,
 } from "./record-json";
+import { CAST_FAILED } from "./schema/cast";
 import {
   addOptionalDefaults,
   type CastMode,
@@ -72,10 +73,8 @@ export function compileLogType(
   // (see record-json)
   const spliceable = !(configuration.optional_top_level_keys ?? []).some(isIndexLikeKey);
   const mayKeepJsonText = spliceable && log.parser === "json";
-  const csvRecordJson =
-    spliceable && log.parser === "csv"
-      ? compileCsvRecordJson(Object.keys(log.schema ?? {}))
-      : undefined;
+  const csvRecordCast =
+    spliceable && log.parser === "csv" ? compileCsvRecordCast(schema) : undefined;
   const defaultsJson = compileDefaultsJson(schema);
   const envelopeMemberOf = compileEnvelopeMember(envelopeSchema?.list ?? []);
   const compiled: CompiledLogType = {
@@ -104,7 +103,7 @@ export function compileLogType(
     const keepText = keep && mayKeepJsonText;
     // what fresh candidates were made from: embedded JSON text, CSV rows
     const sources: Array<CandidateSource | undefined> | undefined =
-      freshCandidates && (keepText || (keep && csvRecordJson)) ? [] : undefined;
+      freshCandidates && (keepText || (keep && csvRecordCast)) ? [] : undefined;
     const candidates = extract(input, sources);
     if (!candidates) return undefined;
     let records: LogRecord[] | undefined;
@@ -118,10 +117,20 @@ export function compileLogType(
       const text = keepText
         ? jsonTextOf(candidate, input, typeof source === "string" ? source : undefined)
         : undefined;
-      const record =
-        text === undefined
-          ? castRecord(candidate, schema, mode)
-          : castKeepingText(candidate as LogRecord, schema, mode);
+      let record: LogRecord | undefined;
+      let written: KeptJson | undefined; // a CSV record's JSON, written as it was cast
+      if (keep && csvRecordCast && typeof source === "object" && mode === "inPlace") {
+        const result = csvRecordCast(candidate as LogRecord, source);
+        if (result !== CAST_FAILED) {
+          record = candidate as LogRecord;
+          written = result;
+        }
+      } else {
+        record =
+          text === undefined
+            ? castRecord(candidate, schema, mode)
+            : castKeepingText(candidate as LogRecord, schema, mode);
+      }
       if (!record || (matchesRecordPatterns && !matchesRecordPatterns(record))) {
         invalid++;
         continue;
@@ -131,8 +140,7 @@ export function compileLogType(
       let kept: KeptJson | undefined;
       if (keep) {
         if (text !== undefined && record === unchangedByCast) kept = keepJsonText(text, record);
-        else if (csvRecordJson && typeof source === "object") kept = csvRecordJson(record, source);
-        kept ??= keepRecordJson(record);
+        kept = written ?? kept ?? keepRecordJson(record);
         output.kept.push(kept);
       }
       if (envelope) {

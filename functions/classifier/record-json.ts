@@ -1,7 +1,7 @@
 // The JSON of a classified record for the rules engine's queue, encoded with as little work as
 // possible: encoding the output is the largest single cost of the classifier (docs/PERFORMANCE.md).
 // Each record's JSON is kept when its schema accepts it: the source text for a JSON object the
-// cast left unchanged (already in memory), the CSV row's own text (csv-record-json), else its
+// cast left unchanged (already in memory), the CSV row's own text (csv-record-cast), else its
 // JSON.stringify at that moment. The members the schema adds next (envelope, optional-key
 // defaults) are appended to it right away, from text prepared when the schema was compiled and
 // an envelope encoded once per payload; the classifier hands it on inside a

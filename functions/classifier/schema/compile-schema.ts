@@ -110,7 +110,7 @@ export function compileObjectSchema(
  */
 export type CastMode = "copy" | "copyOnWrite" | "inPlace";
 
-function castField(value: unknown, field: CompiledField, mode: CastMode): CastResult {
+export function castField(value: unknown, field: CompiledField, mode: CastMode): CastResult {
   switch (field.kind) {
     case "nested":
       // the key check comes before the falsy skip: null or {} fails a non-empty schema

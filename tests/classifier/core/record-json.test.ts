@@ -242,10 +242,18 @@ describe("classifiedRecordJson", () => {
           })
           .join(","),
       );
-      const records = classifyText(
-        { "app:csv": { parser: "csv", schema, configuration: { json_path: "rows[*]" } } },
-        JSON.stringify({ rows: lines }),
-      );
+      const logs: Record<string, SchemaSpec> = {
+        "app:csv": { parser: "csv", schema, configuration: { json_path: "rows[*]" } },
+      };
+      const data = JSON.stringify({ rows: lines });
+      const records = classifyText(logs, data);
+      // cast as the generic key check and cast does it (the one-pass cast writes the JSON too)
+      const [generic] = classifierFor({ logs }).classifyAll({
+        service: "kinesis",
+        resource: "stream",
+        data,
+      });
+      expect(records.map((r) => r.record)).toEqual(generic.records.map((r) => r.record));
       for (const record of records) {
         expect(classifiedRecordJson(record)).toBe(JSON.stringify(record));
         for (const value of Object.values(record.record)) seen.add(JSON.stringify(value));
