@@ -150,11 +150,8 @@ export function compileLogType(
         }
         record[ENVELOPE_KEY] = envelope; // shared by the records, as in StreamAlert
       }
-      if (kept) {
-        addedDefaults.length = 0;
-        addOptionalDefaults(record, schema, addedDefaults);
-        if (addedDefaults.length > 0) appendMembers(kept, defaultsJson(addedDefaults));
-      } else addOptionalDefaults(record, schema);
+      const added = addOptionalDefaults(record, schema);
+      if (added && kept) appendMembers(kept, defaultsJson(added));
       if (records) records.push(record);
       else records = [record];
     }
@@ -186,9 +183,6 @@ function compileDefaultsJson(schema: CompiledObjectSchema): (added: readonly num
     return json;
   };
 }
-
-/** Indexes of the optional keys addOptionalDefaults added to the last record (reused). */
-const addedDefaults: number[] = [];
 
 /** Envelope schemas by definition: log types that declare the same envelope share one. */
 const envelopeSchemas = new Map<string, CompiledObjectSchema>();

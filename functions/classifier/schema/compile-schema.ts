@@ -193,19 +193,21 @@ export function castEnvelope(root: unknown, schema: CompiledObjectSchema): LogRe
 }
 
 /**
- * Add a default value for every optional key the record lacks (a fresh {} or [] each time);
- * `added`, when given, gets the index in schema.optionalFields of each key added.
+ * Add a default value for every optional key the record lacks (a fresh {} or [] each time).
+ * Returns the indexes in schema.optionalFields of the keys added, or undefined when none was.
  */
 export function addOptionalDefaults(
   record: LogRecord,
   schema: CompiledObjectSchema,
-  added?: number[],
-): void {
+): number[] | undefined {
   const fields = schema.optionalFields;
+  let added: number[] | undefined;
   for (let index = 0; index < fields.length; index++) {
     const field = fields[index];
     if (ownValue(record, field.key, field.inherited) !== undefined) continue;
     record[field.key] = defaultValueFor(field.type);
-    added?.push(index);
+    if (added) added.push(index);
+    else added = [index];
   }
+  return added;
 }
