@@ -33,7 +33,7 @@ function classifierSection(f: AllFigures): string[] {
   return [
     "### Classifier core throughput",
     "",
-    `Command: \`${f.commands.classifier}\`. Corpus: ${f.corpusRecords} records (${f.corpusSource === "generated" ? "seeded generator: CloudTrail via CloudWatch Events, GitHub Enterprise audit via Logstash, osquery differential, RDS Aurora audit CSV inside CloudWatch Logs payloads" : f.corpusSource}), Kinesis-shaped (base64), every schema of conf/ loaded, one core; the three measures run in turn in each round (so a change in the machine's speed falls on all alike), best of the timed rounds after a warm-up round; the code is bundled by esbuild as the Lambda bundles are (\`npm run bench\` does that).`,
+    `Command: \`${f.commands.classifier}\`. Corpus: ${f.corpusRecords} records (${f.corpusSource === "generated" ? "seeded generator: CloudTrail via CloudWatch Events, GitHub Enterprise audit via Logstash, osquery differential, RDS Aurora audit CSV inside CloudWatch Logs payloads" : f.corpusSource}), Kinesis-shaped (base64), every schema of conf/ loaded, one core; the three measures interleaved in slices of 5,000 records (each measure's time is the sum over slices of its fastest run of that slice over the timed rounds, after a warm-up round; see the method above); the code is bundled by esbuild as the Lambda bundles are (\`npm run bench\` does that).`,
     "",
     "| measure | records/s | seconds | % of floor |",
     "|---|---|---|---|",
