@@ -102,11 +102,20 @@ export function createClassifier(config: StreamAlertConfig, cluster: string): Cl
   }
 
   const output: ParseOutput = { invalid: 0, kept: [] };
+  // the candidates of the last resource: a batch mostly comes from one stream, bucket or topic
+  let lastService: ServiceName | undefined;
+  let lastResource: string | undefined;
+  let lastCandidates: CompiledLogType[] | undefined;
 
   return {
     cluster,
     classify(raw: RawRecord): ClassifyOutcome {
-      const candidates = candidatesOf.get(raw.service)?.get(raw.resource);
+      if (raw.resource !== lastResource || raw.service !== lastService) {
+        lastCandidates = candidatesOf.get(raw.service)?.get(raw.resource);
+        lastService = raw.service;
+        lastResource = raw.resource;
+      }
+      const candidates = lastCandidates;
       if (!candidates) return unknownResource(raw);
       const input = new LazyRecordInput(raw.data);
       let failure = "";

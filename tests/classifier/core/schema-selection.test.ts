@@ -1,5 +1,6 @@
 // SPEC §3.2: which schemas are tried for a resource, in which order; first match wins.
 import { createClassifier } from "../../../functions/classifier/classifier";
+import type { ServiceName } from "../../../functions/shared/config/types";
 import { buildConfig, classifierFor, type SchemaSpec } from "./config-factory";
 
 const sameShape: SchemaSpec = { schema: { id: "string" } };
@@ -110,6 +111,37 @@ describe("data sources", () => {
     });
     expect(!outcome.ok && outcome.message).toContain(raw.service);
     expect(!outcome.ok && outcome.message).toContain(raw.resource);
+  });
+
+  it("uses each record's own resource when one classifier sees several in turn", () => {
+    const classifier = classifierFor({
+      logs,
+      dataSources: {
+        kinesis: { stream: ["cloudwatch:flow_logs"], other: ["other"] },
+        sns: { stream: ["cloudwatch:events"] },
+      },
+    });
+    const sent: Array<[ServiceName, string]> = [
+      ["kinesis", "stream"],
+      ["kinesis", "stream"],
+      ["sns", "stream"], // the same name under another service
+      ["kinesis", "other"],
+      ["kinesis", "elsewhere"],
+      ["kinesis", "stream"],
+    ];
+    expect(
+      sent.map(([service, resource]) => {
+        const outcome = classifier.classify({ ...record, service, resource });
+        return outcome.ok ? outcome.records[0].log_schema_type : outcome.reason;
+      }),
+    ).toEqual([
+      "cloudwatch:flow_logs",
+      "cloudwatch:flow_logs",
+      "cloudwatch:events",
+      "other:log",
+      "unknown_resource",
+      "cloudwatch:flow_logs",
+    ]);
   });
 
   it("fills the classified record's fields", () => {
