@@ -38,13 +38,12 @@ export function compileNormalizer(
   return (record) => {
     const found: NormalizedTypes = {};
     json?.reset();
-    for (const collect of collectors) collect(record, found, json);
-    for (const _type in found) {
-      const id = randomRecordId();
-      (found as Record<string, unknown>)[RECORD_ID_KEY] = id;
-      record[NORMALIZATION_KEY] = found;
-      return { block: found, json: json?.finish(id) };
-    }
-    return undefined;
+    let any = false;
+    for (const collect of collectors) if (collect(record, found, json)) any = true;
+    if (!any) return undefined;
+    const id = randomRecordId();
+    (found as Record<string, unknown>)[RECORD_ID_KEY] = id;
+    record[NORMALIZATION_KEY] = found;
+    return { block: found, json: json?.finish(id) };
   };
 }

@@ -25,6 +25,7 @@ export function compileLegacyNormalization(
   }
   if (typesOfField.size === 0) return undefined;
   return (record, found) => {
+    let added = false;
     // depth-first in key order, as StreamAlert walked it, with an explicit stack so a
     // 10,000-deep record cannot overflow the call stack
     const stack: Frame[] = [{ object: record, keys: Object.keys(record), next: 0 }];
@@ -40,8 +41,10 @@ export function compileLegacyNormalization(
       if (fieldTypes && !isPythonFalsy(value)) {
         const values = Array.isArray(value) ? value : [pythonStr(value)];
         for (const type of fieldTypes) addNormalized(found, type, { function: null, values });
+        added = true;
       }
       if (isPlainObject(value)) stack.push({ object: value, keys: Object.keys(value), next: 0 });
     }
+    return added;
   };
 }

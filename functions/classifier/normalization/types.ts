@@ -15,23 +15,38 @@ export interface NormalizedValues {
 /** Normalized type → the values found for it (types with no values are left out). */
 export type NormalizedTypes = Record<string, NormalizedValues[]>;
 
-/** Adds what it finds in `record` to `found` (and its JSON to `json`, when it writes one). */
+/**
+ * Adds what it finds in `record` to `found` (and its JSON to `json`, when it writes one);
+ * returns whether it found anything.
+ */
 export type CollectNormalized = (
   record: Record<string, unknown>,
   found: NormalizedTypes,
   json?: NormalizationJson,
-) => void;
+) => boolean;
 
-/** Adds `entry` to the list of `type`, always an own key of `found` ("constructor" too). */
-export function addNormalized(found: NormalizedTypes, type: string, entry: NormalizedValues): void {
+/**
+ * Adds `entry` to the list of `type`, always an own key of `found` ("constructor" too), and
+ * returns that list.
+ */
+export function addNormalized(
+  found: NormalizedTypes,
+  type: string,
+  entry: NormalizedValues,
+): NormalizedValues[] {
   const list = found[type];
-  if (list !== undefined && Object.hasOwn(found, type)) list.push(entry);
-  else if (type === "__proto__") {
+  if (list !== undefined && Object.hasOwn(found, type)) {
+    list.push(entry);
+    return list;
+  }
+  const created = [entry];
+  if (type === "__proto__") {
     Object.defineProperty(found, type, {
-      value: [entry],
+      value: created,
       enumerable: true,
       writable: true,
       configurable: true,
     });
-  } else found[type] = [entry];
+  } else found[type] = created;
+  return created;
 }

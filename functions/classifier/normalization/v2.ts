@@ -159,6 +159,9 @@ export function compileV2Normalization(
   };
   const collect: CollectNormalized = (record, found, json) => {
     const values = tree.values(record);
+    // a type's entries are next to each other: its list is looked up once per record
+    let list: NormalizedValues[] | undefined;
+    let listType: string | undefined;
     for (let index = 0; index < slots.length; index++) {
       const slot = slots[index];
       if (slot.condition && !slot.condition.holds(pathValue(values, conditionPath[index])))
@@ -170,9 +173,14 @@ export function compileV2Normalization(
         values: Array.isArray(value) ? value : [pythonStr(value)],
       };
       if (!slot.sendToArtifacts) result.send_to_artifacts = false;
-      addNormalized(found, slot.type, result);
+      if (list !== undefined && slot.type === listType) list.push(result);
+      else {
+        list = addNormalized(found, slot.type, result);
+        listType = slot.type;
+      }
       json?.add(index, result.values);
     }
+    return list !== undefined;
   };
   return { collect, slots };
 }
