@@ -59,11 +59,11 @@ function flatLength(json: string): number {
   return json.charCodeAt(json.length >> 1) >= 0 ? json.length : 0;
 }
 
-export function benchClassifier(
+export async function benchClassifier(
   config: StreamAlertConfig,
   lines: CorpusLine[],
   runs = 3,
-): ClassifierBenchResult {
+): Promise<ClassifierBenchResult> {
   const records = toKinesisShaped(lines);
   const classifiers = new Map<string, ReturnType<typeof createClassifier>>();
   for (const r of records) {
@@ -106,7 +106,7 @@ export function benchClassifier(
       else sink += outcome.records.length;
     }
   };
-  const [floor, classifyOnly, run] = bestOfSlices(
+  const [floor, classifyOnly, run] = await bestOfSlices(
     [floorPass, classifyAll(false), classifyAll(true)],
     records.length,
     SLICE,

@@ -42,26 +42,27 @@ export function bestOfInterleaved(fns: Array<() => void>, runs = 3): Timing[] {
  * the measure before it. One full collection precedes each round (not each step: each measure
  * pays for the collections its own allocation triggers as it runs).
  */
-export function bestOfSlices(
-  fns: Array<(from: number, to: number) => void>,
+export async function bestOfSlices(
+  fns: Array<(from: number, to: number) => void | Promise<unknown>>,
   count: number,
   slice: number,
   runs = 3,
-): Timing[] {
+): Promise<Timing[]> {
   const slices = Math.max(1, Math.ceil(count / slice));
   const best = fns.map(() => new Array<number>(slices).fill(Number.POSITIVE_INFINITY));
   for (let round = 0; round <= runs; round++) {
     collectGarbage();
     for (let step = 0; step < slices; step++) {
-      fns.forEach((fn, measure) => {
+      for (let measure = 0; measure < fns.length; measure++) {
         const index = (step + Math.floor((measure * slices) / fns.length)) % slices;
         const from = index * slice;
         const to = Math.min(count, from + slice);
         const start = process.hrtime.bigint();
-        fn(from, to);
+        const pending = fns[measure](from, to);
+        if (pending) await pending; // awaited only when asynchronous
         const seconds = Number(process.hrtime.bigint() - start) / 1e9;
         if (round > 0 && seconds < best[measure][index]) best[measure][index] = seconds;
-      });
+      }
     }
   }
   return best.map((times) => ({ seconds: times.reduce((sum, time) => sum + time, 0) }));

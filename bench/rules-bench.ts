@@ -8,7 +8,7 @@ import type { StreamAlertConfig } from "../functions/shared/config/types";
 import type { RuleRegistry } from "../functions/shared/rules/registry";
 import { clusterForStream } from "./classifier-bench";
 import type { CorpusLine } from "./corpus";
-import { collectGarbage, round } from "./measure";
+import { bestOfSlices, round } from "./measure";
 
 const SQS_BODY_LIMIT = 256 * 1024;
 
@@ -79,8 +79,11 @@ export function toSqsBodies(records: ClassifiedRecord[]): SqsBody[] {
   return bodies;
 }
 
-/** One timed pass of the rules engine core over the bodies; returns the alerts raised. */
-function rulesPass(registry: RuleRegistry): (bodies: SqsBody[]) => Promise<number> {
+/**
+ * The rules engine core with one registry over bodies[from, to); `alerts()` counts the alerts
+ * raised since the last `reset()`.
+ */
+function rulesPass(registry: RuleRegistry, bodies: SqsBody[]) {
   let alerts = 0;
   // alert writes stubbed at the interface: counted, not stored
   const engine = createRulesEngine({
@@ -93,26 +96,25 @@ function rulesPass(registry: RuleRegistry): (bodies: SqsBody[]) => Promise<numbe
     },
     logger: { error() {}, warn() {}, info() {}, debug() {} },
   });
-  return async (bodies) => {
-    alerts = 0;
-    // the rules engine sees batches of 10 messages, as the SQS event source delivers them
-    for (let i = 0; i < bodies.length; i += 10)
-      await engine.processMessages(bodies.slice(i, i + 10));
-    return alerts;
+  return {
+    run: async (from: number, to: number) => {
+      // the rules engine sees batches of 10 messages, as the SQS event source delivers them
+      for (let i = from; i < to; i += 10)
+        await engine.processMessages(bodies.slice(i, Math.min(to, i + 10)));
+    },
+    reset: () => {
+      alerts = 0;
+    },
+    alerts: () => alerts,
   };
 }
 
-async function seconds(work: () => Promise<unknown>): Promise<number> {
-  collectGarbage();
-  const start = process.hrtime.bigint();
-  await work();
-  return Number(process.hrtime.bigint() - start) / 1e9;
-}
+/** Bodies per slice of the interleaved timing: a multiple of the batch of 10 messages. */
+const SLICE_BODIES = 50;
 
 /**
- * The rules engine core with each registry, runs interleaved (floor, registry 1, registry 2, ...
- * per round) so load from other processes falls on every figure alike; best of `runs` rounds
- * after a warm-up round.
+ * The rules engine core with each registry and the floor, timed interleaved in slices of the
+ * bodies (bestOfSlices) so load from other processes falls on every figure alike.
  */
 export async function benchRulesSeries(
   records: ClassifiedRecord[],
@@ -120,23 +122,25 @@ export async function benchRulesSeries(
   runs = 3,
 ): Promise<RulesBenchResult[]> {
   const bodies = toSqsBodies(records);
-  const passes = registries.map(rulesPass);
+  const passes = registries.map((registry) => rulesPass(registry, bodies));
   let sink = 0;
-  const floor = async () => {
-    for (const b of bodies) sink += (JSON.parse(b.body) as unknown[]).length;
+  const floor = (from: number, to: number) => {
+    for (let i = from; i < to; i++) sink += (JSON.parse(bodies[i].body) as unknown[]).length;
   };
-  let bestFloor = Number.POSITIVE_INFINITY;
-  const best = registries.map(() => Number.POSITIVE_INFINITY);
-  const alerts = registries.map(() => 0);
-  for (let round = 0; round <= runs; round++) {
-    const floorSeconds = await seconds(floor);
-    if (round > 0) bestFloor = Math.min(bestFloor, floorSeconds);
-    for (const [index, pass] of passes.entries()) {
-      const took = await seconds(async () => {
-        alerts[index] = await pass(bodies);
-      });
-      if (round > 0) best[index] = Math.min(best[index], took);
-    }
+  const [floorTiming, ...timings] = await bestOfSlices(
+    [floor, ...passes.map((pass) => pass.run)],
+    bodies.length,
+    SLICE_BODIES,
+    runs,
+  );
+  const bestFloor = floorTiming.seconds;
+  const best = timings.map((timing) => timing.seconds);
+  // the alerts of one whole pass (the timed slices add up over rounds)
+  const alerts: number[] = [];
+  for (const pass of passes) {
+    pass.reset();
+    await pass.run(0, bodies.length);
+    alerts.push(pass.alerts());
   }
   if (sink < 0) console.log(sink);
   return registries.map((registry, index) => ({

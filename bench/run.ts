@@ -97,7 +97,7 @@ export async function runAll(options: BenchOptions, log = console.log): Promise<
   const corpus = benchmarkCorpus(config, options);
 
   log(`$ ${commandFor("classifier", options)}`);
-  const classifier = benchClassifier(config, corpus, options.runs);
+  const classifier = await benchClassifier(config, corpus, options.runs);
   log(JSON.stringify(classifier));
 
   log(`$ ${commandFor("rules", options)}  (and the rule counts below)`);
@@ -152,7 +152,7 @@ async function main(options: BenchOptions) {
   }
   const { config } = loadConfig(options.configDir);
   if (options.command === "classifier") {
-    const r = benchClassifier(config, benchmarkCorpus(config, options), options.runs);
+    const r = await benchClassifier(config, benchmarkCorpus(config, options), options.runs);
     const { records, classified, seconds, records_per_s, MB_per_s } = r;
     console.log(JSON.stringify({ records, classified, seconds, records_per_s, MB_per_s }));
   } else if (options.command === "rules") {

@@ -3,12 +3,12 @@
 import { bestOfSlices } from "../../bench/measure";
 
 describe("bestOfSlices", () => {
-  it("runs every slice once per round and measure, each measure on its own slice per step", () => {
+  it("runs every slice once per round and measure, each measure on its own slice per step", async () => {
     const calls: Array<{ measure: number; from: number; to: number }> = [];
     const fns = [0, 1, 2].map((measure) => (from: number, to: number) => {
       calls.push({ measure, from, to });
     });
-    const timings = bestOfSlices(fns, 23_000, 5000, 2);
+    const timings = await bestOfSlices(fns, 23_000, 5000, 2);
     // 5 slices (the last one short), 3 measures, a warm-up round and 2 timed rounds
     expect(calls).toHaveLength(5 * 3 * 3);
     for (let round = 0; round < 3; round++) {

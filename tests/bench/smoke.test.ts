@@ -15,8 +15,8 @@ import { loadConfig } from "../../functions/shared/config";
 const { config } = loadConfig("conf");
 const corpus = benchmarkCorpus(config, { records: 200 });
 
-test("the classifier benchmark classifies every generated record", () => {
-  const result = benchClassifier(config, corpus, 1);
+test("the classifier benchmark classifies every generated record", async () => {
+  const result = await benchClassifier(config, corpus, 1);
   expect(result.records).toBe(200);
   expect(result.failed).toBe(0);
   expect(result.classified).toBeGreaterThanOrEqual(200);
