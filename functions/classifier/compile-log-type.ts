@@ -139,8 +139,10 @@ export function compileLogType(
       // the next schema tries again
       let kept: KeptJson | undefined;
       if (keep) {
-        if (text !== undefined && record === unchangedByCast) kept = keepJsonText(text, record);
-        kept = written ?? kept ?? keepRecordJson(record);
+        kept = written;
+        if (!kept && text !== undefined && record === unchangedByCast)
+          kept = keepJsonText(text, record);
+        kept ??= keepRecordJson(record);
         output.kept.push(kept);
       }
       if (envelope) {
