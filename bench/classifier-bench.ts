@@ -78,7 +78,11 @@ export async function benchClassifier(
   const floorPass = (from: number, to: number) => {
     for (let index = from; index < to; index++) {
       const text = Buffer.from(records[index].base64, "base64").toString("utf8");
-      sink += JSON.stringify(JSON.parse(text)).length;
+      try {
+        sink += JSON.stringify(JSON.parse(text)).length;
+      } catch {
+        sink++; // a text record (CSV, syslog, ...) of a --corpus file: decoded, not JSON
+      }
     }
   };
 

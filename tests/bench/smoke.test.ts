@@ -23,6 +23,15 @@ test("the classifier benchmark classifies every generated record", async () => {
   expect(result.output_MB).toBeGreaterThan(0);
 });
 
+test("the classifier benchmark takes --corpus lines whose data is text, not JSON", async () => {
+  const source = corpus[0].source;
+  const lines = [corpus[0], { source, data: "not json, a text line" }];
+  const result = await benchClassifier(config, lines, 1);
+  expect(result.records).toBe(2);
+  expect(result.failed).toBe(1); // no schema of conf/ takes that text on this stream
+  expect(result.classified).toBeGreaterThanOrEqual(1);
+});
+
 test("the rules benchmark runs the project's rules on the classified corpus and raises alerts", async () => {
   const modules = await loadProjectRuleModules();
   const classified = classifyCorpus(config, corpus);
