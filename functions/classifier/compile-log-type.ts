@@ -172,15 +172,17 @@ function compileDefaultsJson(schema: CompiledObjectSchema): (added: readonly num
   const members = schema.optionalFields.map(
     (field) => `,${JSON.stringify(field.key)}:${JSON.stringify(defaultValueFor(field.type))}`,
   );
+  const joined = (added: readonly number[]) => added.map((index) => members[index]).join("");
+  if (members.length > 30) return joined; // too many keys for a bit set: joined every time
   const bySet = new Map<number, string>();
   return (added) => {
     // a bit per key (`1 << index`: `2 ** index` is a call into the math library)
     let set = 0;
     for (const index of added) set |= 1 << index;
-    let json = members.length <= 30 ? bySet.get(set) : undefined;
+    let json = bySet.get(set);
     if (json === undefined) {
-      json = added.map((index) => members[index]).join("");
-      if (members.length <= 30) bySet.set(set, json);
+      json = joined(added);
+      bySet.set(set, json);
     }
     return json;
   };

@@ -3,6 +3,13 @@
 // directly. Anything else still goes through JSON.stringify: the text always parses to the same
 // value.
 
+/**
+ * A character JSON.stringify would escape (a surrogate may be half of a pair: not plain either),
+ * for testing a whole text at once; isPlainJsonString tests the same characters one by one.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: JSON escapes control characters
+export const NEEDS_JSON_ESCAPE = /["\\\x00-\x1f\ud800-\udfff]/;
+
 /** A short string JSON.stringify would only put in quotes (no escapes, no lone surrogates). */
 export function isPlainJsonString(text: string): boolean {
   if (text.length > 256) return false;

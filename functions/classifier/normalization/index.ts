@@ -5,12 +5,10 @@ import type { LogSchema, NormalizedTypesConfig } from "../../shared/config/types
 import { compileNormalizationJson } from "./json-writer";
 import { compileLegacyNormalization } from "./legacy";
 import { randomRecordId } from "./record-id";
-import type { CollectNormalized, NormalizedTypes } from "./types";
+import { type CollectNormalized, type NormalizedTypes, RECORD_ID_KEY } from "./types";
 import { compileV2Normalization } from "./v2";
 
 export type { NormalizedTypes, NormalizedValues } from "./types";
-
-const RECORD_ID_KEY = "streamalert_record_id";
 
 /** The block the normalizer added, and its JSON when the normalizer wrote it. */
 export interface Normalization {
@@ -33,7 +31,8 @@ export function compileNormalizer(
     family === log.name ? undefined : compileLegacyNormalization(normalizedTypes?.[log.name]),
   ].filter((collect): collect is CollectNormalized => collect !== undefined);
   if (collectors.length === 0) return undefined;
-  // legacy types may add to v2's lists, out of slot order: those blocks are encoded by a walk
+  // legacy types may add to v2's lists, out of slot order: those blocks go through
+  // JSON.stringify (record-json)
   const json = v2 && collectors.length === 1 ? compileNormalizationJson(v2.slots) : undefined;
   return (record) => {
     const found: NormalizedTypes = {};

@@ -4,6 +4,7 @@
 // pair of slots. Each string piece costs again when the record's JSON is joined into one
 // (docs/PERFORMANCE.md), and this writes about 2 per value where a walk of the block wrote 8.
 import { isPlainJsonString, valuesJson } from "../object-json";
+import { RECORD_ID_KEY } from "./types";
 
 /** One v2 entry of a schema, in the order the normalizer tries them. */
 export interface NormalizationSlot {
@@ -21,7 +22,7 @@ export interface NormalizationJson {
   finish(recordId: string): string;
 }
 
-const RECORD_ID_MEMBER = `],${JSON.stringify("streamalert_record_id")}:"`;
+const RECORD_ID_MEMBER = `],${JSON.stringify(RECORD_ID_KEY)}:"`;
 
 export function compileNormalizationJson(slots: readonly NormalizationSlot[]): NormalizationJson {
   // a state is where the JSON stands after a value: -1 at the start, else slot * 2 + 1 when the

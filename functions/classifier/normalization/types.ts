@@ -12,6 +12,9 @@ export interface NormalizedValues {
   send_to_artifacts?: false;
 }
 
+/** The key of the block's random record id, next to its types. */
+export const RECORD_ID_KEY = "streamalert_record_id";
+
 /** Normalized type → the values found for it (types with no values are left out). */
 export type NormalizedTypes = Record<string, NormalizedValues[]>;
 

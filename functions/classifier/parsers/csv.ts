@@ -1,6 +1,7 @@
 // The csv parser (SPEC §3.4): columns map to the schema's keys in order, a nested object schema
 // means that column is itself CSV, and json_path pulls CSV text out of a JSON envelope.
 import type { LogSchema, SchemaObject } from "../../shared/config/types";
+import { NEEDS_JSON_ESCAPE } from "../object-json";
 import { type CsvDialect, readCsvRows, readSimpleCsvLine } from "./csv-reader";
 import { compileSelectRecords } from "./json-path";
 import type { ExtractRecords } from "./record-input";
@@ -12,10 +13,6 @@ interface CsvColumn {
   /** StreamAlert parses an empty `{}` column as CSV with no columns: it never matches */
   neverMatches?: boolean;
 }
-
-/** A character JSON.stringify would escape (a surrogate may be half of a pair: checked later). */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: JSON escapes control characters
-const NEEDS_JSON_ESCAPE = /["\\\x00-\x1f\ud800-\udfff]/;
 
 function compileColumns(schema: SchemaObject): CsvColumn[] {
   return Object.entries(schema).map(([key, type]) => {

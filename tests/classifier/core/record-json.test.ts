@@ -380,6 +380,25 @@ describe("classifiedRecordJson", () => {
     );
   });
 
+  it("writes the defaults of a schema with more optional keys than its cache takes", () => {
+    // past 30 optional keys the defaults' JSON is joined for each record, not looked up
+    const keys = Array.from({ length: 35 }, (_, i) => `k${i}`);
+    const many: SchemaSpec = {
+      schema: { id: "string", ...Object.fromEntries(keys.map((key) => [key, "integer"])) },
+      configuration: { json_path: "items[*]", optional_top_level_keys: keys },
+    };
+    const items = [{ id: "a" }, { id: "b", k0: 1, k31: 2 }, { id: "c", k34: 3 }, { id: "d" }];
+    const records = classifyText({ "app:many": many }, JSON.stringify({ items }));
+    expect(records).toHaveLength(items.length);
+    for (const record of records) {
+      const sent = JSON.parse(classifiedRecordJson(record)).record;
+      expect(sent).toEqual(JSON.parse(JSON.stringify(record.record)));
+      expect(Object.keys(sent)).toEqual(Object.keys(record.record));
+    }
+    expect(JSON.parse(classifiedRecordJson(records[1])).record).toMatchObject({ k0: 1, k31: 2 });
+    expect(JSON.parse(classifiedRecordJson(records[1])).record.k30).toBe(0);
+  });
+
   it("encodes the record whole once its normalization block is replaced", () => {
     const [record] = classifyText({ "app:log": normalized }, '{"user": "dan", "ip": "10.0.0.5"}');
     record.record.streamalert_normalization = { userName: [{ function: null, values: ["x"] }] };
